@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,12 +20,16 @@ def data_path(name: str, language: str = "en") -> Path:
     """Path of a data file for a language; raises ConfigError when it is missing."""
     path = DATA_DIR / language / name
     if not path.is_file():
-        available = sorted(p.name for p in (DATA_DIR / language).glob("*")) if (DATA_DIR / language).is_dir() else []
-        raise ConfigError(f"no data file {name!r} for language {language!r}; have: {', '.join(available) or 'none'}")
+        available = (
+            sorted(p.name for p in (DATA_DIR / language).glob("*")) if (DATA_DIR / language).is_dir() else []
+        )
+        raise ConfigError(
+            f"no data file {name!r} for language {language!r}; have: {', '.join(available) or 'none'}"
+        )
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str, language: str = "en") -> Any:
     """Parsed JSON of a data file (cached; treat the result as read-only)."""
     path = data_path(name, language)
@@ -35,7 +39,7 @@ def load_json(name: str, language: str = "en") -> Any:
         raise ConfigError(f"data file {path} is not valid JSON: {exc}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str, language: str = "en") -> tuple[str, ...]:
     """Non-blank lines of a text data file, '#' comments dropped (cached)."""
     path = data_path(name, language)
