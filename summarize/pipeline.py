@@ -9,11 +9,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarize._version import __version__
 from summarize.config import ExtractionOptions, RunOptions, SummarizerOptions
-from summarize.errors import EmptyArticleError, InputError, ProcessingError, SummarizeError
+from summarize.errors import ConfigError, EmptyArticleError, InputError, ProcessingError, SummarizeError
 from summarize.extract import extract
 from summarize.ingest import read_bytes, read_path, read_text_article
 from summarize.models import Article, FactSheet, Meta, Summary
@@ -48,9 +48,7 @@ class Result(BaseModel):
     stage: str | None = None
 
 
-def _meta(
-    options: RunOptions, summarizer: Summarizer | None, warnings: Sequence[str], article: Article
-) -> Meta:
+def _meta(options: RunOptions, summarizer: Summarizer | None, warnings: Sequence[str], article: Article) -> Meta:
     s = options.summarizer
     return Meta(
         package_version=__version__,
@@ -146,9 +144,7 @@ def _failure(item: InputItem, exc: BaseException) -> Result:
     if isinstance(exc, InputError):
         return Result(item=item, status="error", reason=exc.reason, error=str(exc), stage="read")
     if isinstance(exc, ProcessingError):
-        return Result(
-            item=item, status="error", reason=f"{exc.stage} failed", error=str(exc), stage=exc.stage
-        )
+        return Result(item=item, status="error", reason=f"{exc.stage} failed", error=str(exc), stage=exc.stage)
     if isinstance(exc, OSError):
         return Result(
             item=item,
@@ -157,9 +153,7 @@ def _failure(item: InputItem, exc: BaseException) -> Result:
             error=f"{item.name}: {exc.strerror or exc}",
             stage="read",
         )
-    return Result(
-        item=item, status="error", reason="internal error", error=f"{item.name}: {type(exc).__name__}: {exc}"
-    )
+    return Result(item=item, status="error", reason="internal error", error=f"{item.name}: {type(exc).__name__}: {exc}")
 
 
 def run_batch(
@@ -225,9 +219,7 @@ def _summaries(articles: dict[int, Article], summarizer: Summarizer | None) -> d
     try:
         outcomes = summarizer.summarize([articles[k] for k in keys])
         if len(outcomes) != len(keys):
-            raise ProcessingError(
-                "summary", f"engine returned {len(outcomes)} results for {len(keys)} articles"
-            )
+            raise ProcessingError("summary", f"engine returned {len(outcomes)} results for {len(keys)} articles")
         return dict(zip(keys, outcomes, strict=True))
     except Exception:
         # A whole-batch failure: retry one by one so that only the culprit fails.
@@ -270,10 +262,13 @@ def extract_facts(text: str, reference_date: str | None = None) -> FactSheet:
     """Fact sheet of an article given as text, without a summary (no model is loaded)."""
     if not text.strip():
         raise EmptyArticleError("text: empty article (no text)")
-    options = RunOptions(
-        extraction=ExtractionOptions(reference_date=reference_date),
-        summarizer=SummarizerOptions(engine="none"),
-    )
+    try:
+        options = RunOptions(
+            extraction=ExtractionOptions(reference_date=reference_date),
+            summarizer=SummarizerOptions(engine="none"),
+        )
+    except ValidationError as exc:
+        raise ConfigError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
     return process_article(read_text_article(text), options)
 
 
