@@ -420,7 +420,14 @@ def schema() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    try:
+        app()
+    except Exception as exc:
+        # A bug must still end with one clear line, not a traceback; the variable shows it.
+        if os.environ.get("SUMMARIZE_DEBUG"):
+            raise
+        _err(f"error: internal error: {type(exc).__name__}: {exc} (set SUMMARIZE_DEBUG=1 to see the traceback)")
+        sys.exit(EXIT_FAILED)
 
 
 if __name__ == "__main__":
