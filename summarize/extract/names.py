@@ -1,0 +1,610 @@
+"""Organisation and person names, found by rules over capitalised spans.
+
+A name is a run of capitalised words, possibly joined by a few lower-case connectors
+("Bank of England", "Human Rights in China", "Carnegie Endowment for International Peace",
+"Committee to Protect Journalists", "Charles de Gaulle"). Each run is then:
+
+- split at a person title ("French Prime Minister Jean Roe" gives the person "Jean Roe" with
+  the title "French Prime Minister"; "Green Party Co-Leader Jo Bloggs" also gives the
+  organisation "Green Party");
+- classified as an organisation (a cue word from ``org_cues.json`` such as Council, Watch,
+  International, Rights, or an acronym such as "UNHCR"), a person (a title, a known given
+  name, a role noun before it such as "actress Jane Roe", or an earlier full name it repeats:
+  "Roe" after "Jane Roe"), or left unclassified (``kind is None``: places, events, works...).
+
+An acronym in parentheses after a name, "Refugee Agency (URA)", becomes an alias of that name,
+and later bare mentions of the acronym take the full name as ``canonical``.
+
+Public API (all offsets are character offsets into the string passed in, which is meant to
+be ``Article.view``; names never cross a blank line):
+
+    NameSpan                                     one name: start, end, text, kind, canonical, ...
+    find_names(view, start=0, end=None)          every name span (classified or not), in order
+    find_organizations(view, start=0, end=None)  the organisation spans
+    find_people(view, start=0, end=None)         the person spans (role-only titles included,
+                                                 e.g. "the Archbishop of Canterbury": ``role``)
+    classify_name(text)                          "organization", "person" or None for one string
+    resolve_person(view, offset, pronoun=False)  the nearest person named before an offset
+
+Results for a given view are computed once and cached, so calling these per sentence is cheap.
+Word lists live in ``summarize/data/en/``: ``org_cues.json``, ``person_titles.json``,
+``name_words.json``, ``given_names.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from summarize.resources import load_lines, load_validated
+
+NameKind = Literal["organization", "person"]
+Basis = Literal["cue", "acronym", "title", "given_name", "role_noun", "earlier_name", "shape", "none"]
+
+__all__ = [
+    "NameKind",
+    "NameSpan",
+    "classify_name",
+    "find_names",
+    "find_organizations",
+    "find_people",
+    "resolve_person",
+]
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name in the text.
+
+    ``start``/``end`` delimit ``text`` (the name itself, titles excluded); ``title`` is a title
+    written just before it ("Secretary of State") and ``title_start`` where that begins.
+    ``kind`` is None for a capitalised span that is neither an organisation nor a person.
+    ``canonical`` is the fullest form of the name in the document ("Jane Roe" for a later
+    "Roe", the long name for its acronym); ``aliases`` holds an acronym given in parentheses.
+    ``role`` marks a title used as a name ("the Archbishop of York"). ``basis`` says which
+    rule decided the kind, so callers can demand stronger evidence where they need it.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: NameKind | None
+    canonical: str
+    basis: Basis = "none"
+    title: str | None = None
+    title_start: int | None = None
+    aliases: tuple[str, ...] = ()
+    role: bool = False
+    possessive: bool = False
+
+
+# --- word lists -----------------------------------------------------------------------------
+
+
+class _OrgCues(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    heads: list[str]
+    cues: list[str]
+    joins_in: list[str]
+    joins_to: list[str]
+    joins_on: list[str]
+    role_nouns: list[str]
+    acronym_not_org: list[str]
+    not_orgs: list[str]
+
+
+class _Titles(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    honorifics: list[str]
+    title_heads: list[str]
+    keep_as_name: list[str]
+
+
+class _NameWords(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    not_names: list[str]
+    connectors: list[str]
+    particles: list[str]
+    role_nouns: list[str]
+    qualifiers: list[str]
+    place_words: list[str]
+    joins_of: list[str]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    heads: frozenset[str]
+    cues: frozenset[str]
+    joins_in: frozenset[str]
+    joins_to: frozenset[str]
+    joins_on: frozenset[str]
+    org_roles: frozenset[str]
+    not_org_acronyms: frozenset[str]
+    not_orgs: frozenset[str]
+    honorifics: frozenset[str]
+    title_heads: frozenset[str]
+    not_names: frozenset[str]
+    splitters: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    person_roles: frozenset[str]
+    qualifiers: frozenset[str]
+    place_words: frozenset[str]
+    joins_of: frozenset[str]
+    given: frozenset[str]
+    places: frozenset[str]
+
+
+_SPLITTERS = [
+    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    *("January", "February", "March", "April", "June", "July", "August", "September", "October"),
+    *("November", "December"),
+]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    org = load_validated("org_cues.json", _OrgCues)
+    titles = load_validated("person_titles.json", _Titles)
+    words = load_validated("name_words.json", _NameWords)
+    given = frozenset(w for line in load_lines("given_names.txt") for w in line.split())
+    return _Lexicon(
+        heads=frozenset(org.heads),
+        cues=frozenset(org.cues),
+        joins_in=frozenset(org.joins_in),
+        joins_to=frozenset(org.joins_to),
+        joins_on=frozenset(org.joins_on),
+        org_roles=frozenset(w.lower() for w in org.role_nouns),
+        not_org_acronyms=frozenset(org.acronym_not_org),
+        not_orgs=frozenset(org.not_orgs),
+        honorifics=frozenset(titles.honorifics) | frozenset(titles.title_heads),
+        title_heads=frozenset(titles.title_heads),
+        not_names=frozenset(words.not_names),
+        splitters=frozenset(_SPLITTERS),
+        connectors=frozenset(words.connectors),
+        particles=frozenset(words.particles),
+        person_roles=frozenset(words.role_nouns),
+        qualifiers=frozenset(words.qualifiers),
+        place_words=frozenset(words.place_words),
+        joins_of=frozenset(words.joins_of),
+        given=given,
+        places=_country_names(),
+    )
+
+
+def _country_names() -> frozenset[str]:
+    # Country names keep two-word places ("New Zealand") from passing for a person by shape.
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value)
+    return frozenset(names)
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+# Only capitalised words and the connectors that may sit inside a name are tokens: the words
+# in between never take part in a name, and skipping them keeps the scan fast.
+_UPPER = "".join(chr(c) for c in range(0x3000) if chr(c).isupper())
+_POSSESSIVE = ("'s", "’s")
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(runs of capitalised words with inner connectors, words inside a run)."""
+    conn = "|".join(sorted((re.escape(c) for c in _lexicon().connectors), key=len, reverse=True))
+    cap = rf"(?<![\w'’.\-])[{_UPPER}][^\W_]*(?:[-'’.&][^\W_]+)*\.?"
+    run = re.compile(rf"{cap}(?:\s{{1,8}}(?:(?:{conn})\s{{1,8}}){{0,2}}{cap})*")
+    word = re.compile(rf"{cap}|(?<![\w'’\-])(?:{conn})(?![\w'’\-])")
+    return run, word
+
+
+# A token: (start, end, text, capitalised, possessive).
+_Tok = tuple[int, int, str, bool, bool]
+
+
+def _tokens(view: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    abbrevs = _lexicon().honorifics
+    run_re, word_re = _patterns()
+    for run in run_re.finditer(view):
+        for m in word_re.finditer(view, run.start(), run.end()):
+            s, e = m.span()
+            word = m.group()
+            if word[-1] == "." and not (len(word) == 2 or word[:-1] in abbrevs or _DOTTED.match(word)):
+                word, e = word[:-1], e - 1
+            possessive = False
+            if len(word) > 2 and word[-2:] in _POSSESSIVE:
+                word, e, possessive = word[:-2], e - 2, True
+            out.append((s, e, word, word[0].isupper(), possessive))
+    return out
+
+
+def _bare(word: str) -> str:
+    return word[:-1] if word.endswith(".") else word
+
+
+def _joinable_gap(view: str, a: _Tok, b: _Tok) -> bool:
+    # Names never run across a line end: headlines and list items end without punctuation.
+    gap = view[a[1] : b[0]]
+    if a[4] or not gap.isspace():
+        return False
+    if "\n" not in gap:
+        return len(gap) <= 3
+    # Wrapped wire copy breaks lines inside names; a headline or list item ends at its line.
+    if gap.count("\n") > 1 or len(gap) > 8 or _bare(b[2]) in _lexicon().not_names:
+        return False
+    line_start = view.rfind("\n", 0, a[0]) + 1
+    next_end = view.find("\n", b[1])
+    return a[1] - line_start >= 45 and (next_end < 0 or next_end - b[0] >= 45) and view[a[1] - 1] not in ".:"
+
+
+# --- runs of capitalised words --------------------------------------------------------------
+
+
+def _segments(view: str, toks: list[_Tok]) -> list[list[int]]:
+    """Maximal runs of capitalised tokens (indices), leading function words dropped."""
+    lex = _lexicon()
+    segs: list[list[int]] = []
+    cur: list[int] = []
+    for i, t in enumerate(toks):
+        word = _bare(t[2])
+        if t[3] and word not in lex.splitters and not (not cur and word in lex.not_names):
+            if cur and not _joinable_gap(view, toks[cur[-1]], t):
+                segs.append(cur)
+                cur = []
+                if word in lex.not_names:
+                    continue
+            cur.append(i)
+        else:
+            if cur:
+                segs.append(cur)
+                cur = []
+    if cur:
+        segs.append(cur)
+    return segs
+
+
+def _has_cue(words: list[str]) -> bool:
+    lex = _lexicon()
+    return any(w in lex.heads or w in lex.cues for w in words)
+
+
+def _merge(view: str, toks: list[_Tok], segs: list[list[int]]) -> list[list[int]]:
+    """Join neighbouring runs across connectors where the left part makes that likely."""
+    lex = _lexicon()
+    out: list[list[int]] = []
+    for seg in segs:
+        if out:
+            left = out[-1]
+            between = list(range(left[-1] + 1, seg[0]))
+            if 1 <= len(between) <= 2 and all(toks[j][2] in lex.connectors for j in between):
+                chain = [left[-1], *between, seg[0]]
+                if all(_joinable_gap(view, toks[a], toks[b]) for a, b in pairwise(chain)):
+                    conn = [toks[j][2] for j in between]
+                    if _connects(conn, [_bare(toks[j][2]) for j in left], _bare(toks[seg[0]][2])):
+                        out[-1] = left + between + seg
+                        continue
+        out.append(list(seg))
+    return out
+
+
+def _connects(conn: list[str], left: list[str], right_first: str) -> bool:
+    lex = _lexicon()
+    first, last = conn[0], left[-1]
+    if len(conn) == 2 and conn[1] != "the":
+        return False
+    if first == "&":
+        return len(conn) == 1
+    if first in ("of", "for"):
+        if first == "of" and last in lex.joins_of:
+            return True
+        return _has_cue(left) or last in lex.title_heads or last in lex.honorifics
+    if first == "to":
+        return last in lex.joins_to and right_first not in lex.given and right_first not in lex.heads
+    if first == "on":
+        return last in lex.joins_on
+    if first in ("in", "at"):
+        return last in lex.joins_in and len(conn) == 1
+    if first == "without":
+        return len(conn) == 1 and _has_cue(left)
+    if first in lex.particles:
+        return len(conn) == 1 and not _has_cue(left) and len(left) <= 2
+    return False
+
+
+# --- classification -------------------------------------------------------------------------
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    digits = sum(c.isdigit() for c in letters)
+    return (
+        len(letters) >= 2
+        and letters.isalnum()
+        and letters.upper() == letters
+        and len(letters) - digits >= 2 > digits - 1
+    )
+
+
+def _classify(words: list[str]) -> tuple[NameKind | None, Basis]:
+    lex = _lexicon()
+    content = [w for w in words if w not in lex.connectors]
+    if not content:
+        return None, "none"
+    if _has_cue(content):
+        return "organization", "cue"
+    if len(content) == 1 and _is_acronym(content[0]):
+        if content[0].replace(".", "") in lex.not_org_acronyms or content[0] in lex.not_org_acronyms:
+            return None, "none"
+        return "organization", "acronym"
+    if (
+        content[0] in lex.given
+        and 2 <= len(content) <= 4
+        and all(w[:1].isupper() for w in content)
+        and not any(_is_acronym(w) for w in content[1:])
+    ):
+        return "person", "given_name"
+    return None, "none"
+
+
+def _person_shaped(words: list[str]) -> bool:
+    lex = _lexicon()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and words[0] not in lex.qualifiers
+        and words[0] not in lex.place_words
+        and " ".join(words) not in lex.places
+        and not any(w in lex.not_names or w in lex.honorifics for w in words)
+    )
+
+
+# What follows a person's name far more often than a place's: a speech verb or an appositive.
+_PERSON_CONTEXT = re.compile(
+    r"(?:,\s+(?:who|a|an|the|one|chief|head|director|spokesman|spokeswoman)\b"
+    r"|\s+(?:said|says|told|wrote|writes|added|argued|noted|explained|asked|warned|insisted)\b)"
+)
+
+
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*\.?|&")
+
+
+def classify_name(text: str) -> NameKind | None:
+    """'organization', 'person' or None for a name string, by its words alone.
+
+    "Human Rights Watch" and "UNHCR" are organisations; "Mr Jo Bloggs", "Jane Roe" (a known
+    given name) and "Dana Quill" (two or three capitalised words, no cue) are people; "Japan",
+    "Monday" and "Roe" alone are None (a lone surname needs its context: see find_names).
+    """
+    toks = [_bare(w) for w in _PLAIN_WORD.findall(text)]
+    toks = [w[:-2] if len(w) > 2 and w[-2:] in _POSSESSIVE else w for w in toks]
+    lex = _lexicon()
+    while toks and toks[0] in lex.not_names:
+        toks = toks[1:]
+    if not toks:
+        return None
+    if any(w in lex.title_heads for w in toks) and not _has_cue(toks):
+        return "person"
+    return _classify(toks)[0]
+
+
+# --- spans ----------------------------------------------------------------------------------
+
+
+def _title_split(toks: list[_Tok], seg: list[int]) -> tuple[int, int] | None:
+    """(title start, name start) positions inside seg when a title precedes a name; None if no title.
+
+    Name start == len(seg) means the run is a title alone ("Archbishop of York").
+    """
+    lex = _lexicon()
+    words = [_bare(toks[j][2]) for j in seg]
+    for k, w in enumerate(words):
+        if w not in lex.title_heads:
+            continue
+        j = k
+        while j > 0 and (
+            words[j - 1] in lex.honorifics or words[j - 1] in lex.qualifiers or _DOTTED.match(toks[seg[j - 1]][2])
+        ):
+            j -= 1
+        n = k + 1
+        while n < len(words):
+            w2 = words[n]
+            if w2 in lex.honorifics and w2 not in lex.given:
+                n += 1
+            elif w2 in ("of", "for") and n + 1 < len(words):
+                # "Secretary of State", "Minister of Health": the domain is part of the title,
+                # up to a known given name where the personal name starts.
+                n += 1
+                while n < len(words) and words[n] not in lex.given and words[n] not in lex.connectors:
+                    if words[n] in lex.title_heads and n + 1 < len(words) and words[n + 1] in lex.given:
+                        break
+                    n += 1
+            else:
+                break
+        rest = words[n:]
+        if rest and (_has_cue(rest) or rest[0] in lex.connectors):
+            continue
+        if not rest and _has_cue(words[:j]):
+            # "United Nations High Commissioner for Refugees": an office named after its head.
+            return None
+        return j, n
+    return None
+
+
+def _scan(view: str) -> list[NameSpan]:
+    lex = _lexicon()
+    toks = _tokens(view)
+    runs = _merge(view, toks, _segments(view, toks))
+    spans: list[NameSpan] = []
+    for seg in runs:
+        # Trailing connectors or qualifiers never end a name.
+        while seg and toks[seg[-1]][2] in lex.connectors:
+            seg = seg[:-1]
+        if not seg:
+            continue
+        split = _title_split(toks, seg)
+        if split is None:
+            spans.extend(_plain(view, toks, seg))
+            continue
+        j, n = split
+        if j > 0:
+            spans.extend(_plain(view, toks, seg[:j], only_orgs=True))
+        title_start, title_end = toks[seg[j]][0], toks[seg[n - 1]][1]
+        title = view[title_start:title_end]
+        if n >= len(seg):
+            spans.append(
+                NameSpan(
+                    title_start,
+                    title_end,
+                    title,
+                    "person",
+                    " ".join(title.split()),
+                    "title",
+                    role=True,
+                    possessive=toks[seg[-1]][4],
+                )
+            )
+            continue
+        s, e = toks[seg[n]][0], toks[seg[-1]][1]
+        spans.append(
+            NameSpan(
+                s,
+                e,
+                view[s:e],
+                "person",
+                " ".join(view[s:e].split()),
+                "title",
+                title,
+                title_start,
+                possessive=toks[seg[-1]][4],
+            )
+        )
+    return _resolve(view, spans)
+
+
+def _previous_word(view: str, start: int) -> str:
+    """The word just before ``start`` on the same line, or ''."""
+    chunk = view[max(0, start - 40) : start]
+    if not chunk or chunk[-1] not in " \t":
+        return ""
+    parts = chunk.split()
+    if not parts or "\n" in chunk[chunk.rfind(parts[-1]) :]:
+        return ""
+    word = parts[-1]
+    return word if word.replace("-", "").isalnum() else ""
+
+
+def _shouting(view: str, at: int) -> bool:
+    """True when the line around ``at`` is written in capitals (a wire headline or dateline)."""
+    lo = view.rfind("\n", 0, at) + 1
+    hi = view.find("\n", at)
+    line = view[lo : hi if hi >= 0 else len(view)]
+    lower = sum(c.islower() for c in line)
+    upper = sum(c.isupper() for c in line)
+    return upper >= 8 and lower < upper
+
+
+def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False) -> list[NameSpan]:
+    lex = _lexicon()
+    # A leading qualifier ("British", "Senior") describes the name without belonging to it,
+    # unless the rest is an organisation that carries it ("National Union").
+    words = [_bare(toks[j][2]) for j in seg]
+    while len(seg) > 1 and words[0] in lex.qualifiers and not _has_cue(words[1:]) and words[1] not in lex.connectors:
+        seg, words = seg[1:], words[1:]
+    kind, basis = _classify(words)
+    if basis == "acronym" and _shouting(view, toks[seg[0]][0]):
+        kind, basis = None, "none"
+    if " ".join(words) in lex.not_orgs:
+        kind, basis = None, "none"
+    if kind is None and _person_shaped(words) and _PERSON_CONTEXT.match(view, toks[seg[-1]][1]):
+        kind, basis = "person", "shape"
+    prev_word = _previous_word(view, toks[seg[0]][0]) if kind is None else ""
+    if prev_word:
+        low = prev_word.lower()
+        if low in lex.person_roles and len(words) <= 3 and not _is_acronym(words[0]):
+            kind, basis = "person", "role_noun"
+        elif low in lex.org_roles and len(words) <= 5:
+            kind, basis = "organization", "role_noun"
+    if only_orgs and kind != "organization":
+        return []
+    s, e = toks[seg[0]][0], toks[seg[-1]][1]
+    text = view[s:e]
+    return [NameSpan(s, e, text, kind, " ".join(text.split()), basis, possessive=toks[seg[-1]][4])]
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+
+
+def _resolve(view: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Document-level pass: acronym aliases, and short mentions that repeat an earlier full name."""
+    acronyms: dict[str, str] = {}
+    tails: dict[str, str] = {}  # last word(s) of a full name seen so far -> that name
+    heads: dict[str, str] = {}  # first word of a two-word name, for surname-first names
+    out: list[NameSpan] = []
+    for sp in spans:
+        if sp.kind == "organization" and sp.basis != "acronym":
+            m = _ACRONYM_AFTER.match(view, sp.end)
+            if m and _is_acronym(m.group(1)):
+                acronyms[m.group(1)] = sp.text
+                sp = replace(sp, aliases=(m.group(1),))
+        elif sp.basis == "acronym" and sp.text in acronyms:
+            sp = replace(sp, canonical=acronyms[sp.text])
+        elif sp.kind in (None, "person") and not sp.role:
+            key = " ".join(sp.text.split())
+            full = tails.get(key) or (heads.get(key) if " " not in key else None)
+            if full is not None and full != key:
+                sp = replace(sp, kind="person", canonical=full, basis=sp.basis if sp.kind else "earlier_name")
+            elif sp.kind is None and sp.text in acronyms:
+                sp = replace(sp, kind="organization", canonical=acronyms[sp.text], basis="acronym")
+        if sp.kind == "person" and not sp.role:
+            words = sp.canonical.split()
+            if len(words) >= 2:
+                tails[words[-1]] = sp.canonical
+                tails[" ".join(words[-2:])] = sp.canonical
+                if len(words) == 2:
+                    heads[words[0]] = sp.canonical
+        out.append(sp)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _all_names(view: str) -> tuple[NameSpan, ...]:
+    return tuple(_scan(view))
+
+
+def find_names(view: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
+    """Every capitalised name span inside view[start:end], classified or not, in document order."""
+    stop = len(view) if end is None else end
+    return [sp for sp in _all_names(view) if sp.start >= start and sp.end <= stop]
+
+
+def find_organizations(view: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
+    """The organisation names inside view[start:end] ("Human Rights Watch", "UNHCR")."""
+    return [sp for sp in find_names(view, start, end) if sp.kind == "organization"]
+
+
+def find_people(view: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
+    """The person names inside view[start:end]; ``role`` marks a title standing for a person."""
+    return [sp for sp in find_names(view, start, end) if sp.kind == "person"]
+
+
+def resolve_person(view: str, offset: int, *, window: int = 2000) -> NameSpan | None:
+    """The nearest person named before ``offset`` (within ``window`` characters), for a pronoun.
+
+    A person named with a personal name wins over a bare title only when it is nearer; the
+    returned span's ``canonical`` is the fullest form of the name.
+    """
+    lo = max(0, offset - window)
+    people = [sp for sp in find_people(view, lo, offset) if sp.end <= offset]
+    return people[-1] if people else None
