@@ -41,6 +41,8 @@ _NEXT = re.compile(r"\s*[\"'“‘«(\[*_¿¡]*([^\W_]*)(.?)", re.DOTALL)
 _TOKEN_TAIL = re.compile(r"(?<!\S)\S*\Z")
 _PREVIOUS_WORD = re.compile(r"(?<!\S)(\S+)\s+\Z")
 _TOKEN_WINDOW = 64
+_LEADING_BLANK = re.compile(rf"[\s{_BULLETS}]*")
+_MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]*\)")
 _COMPOUND_HEAD = re.compile(r"^.*[-–/](?=[^\W\d_])")
 # Dotted initialisms: U.S, U.S.A, a.m, e.g (the final stop is the candidate itself).
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -104,10 +106,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences of text, whitespace trimmed, in order."""
     lexicon = _lexicon()
     fixed = sorted(set(_layout_cuts(text) + _inline_list_cuts(text)))
+    links = _link_spans(text)
     cuts: list[int] = []
     next_fixed = 0
+    next_link = 0
     sentence_start = 0
     for m in _CANDIDATE.finditer(text):
+        if links:
+            while next_link < len(links) and links[next_link][1] <= m.start():
+                next_link += 1
+            if next_link < len(links) and links[next_link][0] < m.start():
+                continue  # the text or address of a Markdown link never ends a sentence
         while next_fixed < len(fixed) and fixed[next_fixed] <= m.start():
             sentence_start = max(sentence_start, fixed[next_fixed])
             next_fixed += 1
@@ -118,6 +127,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if fixed:
         cuts = sorted(set(cuts).union(fixed))
     return _spans(text, cuts)
+
+
+def _link_spans(text: str) -> list[tuple[int, int]]:
+    if "](" not in text:
+        return []
+    return [m.span() for m in _MARKDOWN_LINK.finditer(text)]
 
 
 def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
@@ -162,7 +177,7 @@ def _punctuation_cut(text: str, m: re.Match[str], sentence_start: int, lexicon: 
     single_capital = len(token) == 1 and token.isupper()
     if token in lexicon.prefix and not single_capital:
         return None
-    if _MARKER.fullmatch(token) and not text[sentence_start:token_start].strip().strip(_BULLETS).strip():
+    if _MARKER.fullmatch(token) and _only_blank_between(text, sentence_start, token_start):
         return None  # "1." or "b." opening an item
     if any(q in closers for q in _QUOTES):
         return end  # a quotation closing after the stop ends the sentence
@@ -173,6 +188,12 @@ def _punctuation_cut(text: str, m: re.Match[str], sentence_start: int, lexicon: 
     if token in lexicon.abbreviations or _DOTTED.fullmatch(token):
         return end if _opens_sentence(word, after, lexicon) else None
     return end
+
+
+def _only_blank_between(text: str, start: int, end: int) -> bool:
+    """Whether nothing but whitespace and bullets lies between start and end."""
+    m = _LEADING_BLANK.match(text, start, end)
+    return m is not None and m.end() == end
 
 
 def _token_before(text: str, position: int) -> tuple[int, str]:
