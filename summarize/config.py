@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Engine = Literal["auto", "abstractive", "extractive", "none"]
 Device = Literal["auto", "cpu", "cuda", "mps"]
+DType = Literal["auto", "float32", "bfloat16", "float16"]
 OutputFormat = Literal["json", "jsonl", "markdown"]
 
 DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
@@ -70,6 +71,14 @@ class SummarizerOptions(_Options):
     prompt: str | None = Field(default=None, description="prompt name or template path; None = by model")
     overlap: int = Field(default=0, ge=0, description="sentences repeated between neighbouring chunks")
     quantize: bool = Field(default=False, description="int8 dynamic quantisation of linear layers (CPU)")
+    dtype: DType = Field(default="auto", description="weights dtype; auto = float32 on CPU, bf16/fp16 on GPU")
+    max_input_tokens: int | None = Field(
+        default=None, gt=0, description="input window in tokens, prompt included; None = the model's own"
+    )
+    map_num_beams: int = Field(default=1, gt=0, description="beams for partial summaries (1 = greedy)")
+    map_max_length: int | None = Field(
+        default=None, gt=0, description="partial summary length limit, in tokens; None = the final limit"
+    )
 
 
 class RunOptions(_Options):
