@@ -203,7 +203,8 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(runs of capitalised words with inner connectors, words inside a run)."""
     conn = "|".join(sorted((re.escape(c) for c in _lexicon().connectors), key=len, reverse=True))
-    cap = rf"(?<![\w'’.\-])[{_UPPER}][^\W_]*(?:[-'’.&][^\W_]+)*\.?"
+    # A plural possessive inside a name keeps its apostrophe ("Fishers' Network").
+    cap = rf"(?<![\w'’.\-])[{_UPPER}][^\W_]*(?:[-'’.&][^\W_]+)*(?:(?<=s)['’](?=[ \t]+[{_UPPER}]))?\.?"
     run = re.compile(rf"{cap}(?:\s{{1,8}}(?:(?:{conn})\s{{1,8}}){{0,2}}{cap})*")
     word = re.compile(rf"{cap}|(?<![\w'’\-])(?:{conn})(?![\w'’\-])")
     return run, word
@@ -520,6 +521,9 @@ def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False)
     # A leading qualifier ("British", "Senior") describes the name without belonging to it,
     # unless the rest is an organisation that carries it ("National Union").
     words = [_bare(toks[j][2]) for j in seg]
+    # A capitalised role noun opening a sentence ("Designer Jo Roe said") is not part of the name.
+    while len(seg) > 1 and words[0].lower() in lex.person_roles and words[1] not in lex.connectors:
+        seg, words = seg[1:], words[1:]
     while len(seg) > 1 and words[0] in lex.qualifiers and not _has_cue(words[1:]) and words[1] not in lex.connectors:
         seg, words = seg[1:], words[1:]
     kind, basis = _classify(words)

@@ -1,10 +1,537 @@
-"""Signatory extraction (provisional minimal version)."""
+"""Signatories: who signed, co-signed, endorsed or jointly issued a letter, petition or statement.
+
+Rules, each named in the finding's ``rule``:
+
+- ``signed_by``: "<document> ... signed / endorsed / co-signed by <signers>"; weaker verbs
+  ("organised by", "sent by", "backed by") only when the document is what they describe.
+- ``signers_signed``: "<signers> have (also) signed / sent / issued a <document>", and
+  "<signers> added their names".
+- ``in_document``: "In a (joint) letter / open letter / joint statement ..., <signers> said".
+- ``said_in_document``: "<signers> said in a joint statement / an open letter".
+- ``signers_include``: "the groups, which include <signers>", "among those who signed are
+  <signers>", "organisations backing the letter include <signers>", when a document is
+  mentioned in that sentence or the two before.
+- ``signatures``: "<document> has gathered more than 85,000 signatures".
+- ``also_signed``: "<X> have also signed a letter" after "<A> and <B> have called on ...":
+  the "also" makes A and B signers of the same letter.
+
+<signers> is a list ("A, B and C"); each item is a named organisation or person (see
+``summarize.extract.names``), an unnamed group with a count ("seven human rights groups",
+"more than 60 scholars": ``count`` and ``count_qualifier``), or "he"/"she" (the nearest
+person named before). A group without a count ("dozens of NGOs", "several unions") is left
+out: without a number it cannot be told apart from other groups. The same signatory found
+twice is one entry (the first, with a document filled in from a later mention if needed).
+"""
 
 from __future__ import annotations
 
-from summarize.models import Article, Signatory
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from summarize.extract.clauses import list_items, previous_sentences, sentence_spans
+from summarize.extract.names import NameSpan, find_names, resolve_person
+from summarize.models import Article, CountQualifier, Evidence, Signatory
+from summarize.resources import load_validated
+
+__all__ = ["extract_signatories"]
+
+
+class _Triggers(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    documents: list[str]
+    joint_only: list[str]
+    not_documents: list[str]
+    passive_verbs: list[str]
+    strong_passive_verbs: list[str]
+    active_verbs: list[str]
+    speech_verbs: list[str]
+    include_verbs: list[str]
+    signer_nouns: list[str]
+    qualifiers: dict[str, CountQualifier]
+    numbers: dict[str, int]
+    approximate_numbers: dict[str, int]
+    count_nouns_excluded: list[str]
+    vague_quantities: list[str]
+
+
+def _alt(words: list[str] | set[str] | dict[str, object]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    t: _Triggers
+    document: re.Pattern[str]
+    not_document: re.Pattern[str]
+    passive: re.Pattern[str]
+    active: re.Pattern[str]
+    in_document: re.Pattern[str]
+    said_in: re.Pattern[str]
+    include: re.Pattern[str]
+    among_signed: re.Pattern[str]
+    signatures: re.Pattern[str]
+    added_names: re.Pattern[str]
+    count: re.Pattern[str]
+    call_subject: re.Pattern[str]
+    joint_at: int = 1 << 62  # offset of the article's first joint statement, which "the statement" may recall
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    t = load_validated("signatory_triggers.json", _Triggers)
+    doc = rf"(?:{_alt(t.documents)})"
+    document = re.compile(rf"\b(?P<joint>joint\s+|open\s+)?(?P<doc>{doc})\b", re.I)
+    speech = _alt(t.speech_verbs)
+    number = rf"(?:\d[\d,.]*|{_alt(t.numbers)}|{_alt(t.approximate_numbers)})"
+    qual = _alt(t.qualifiers)
+    return _Rules(
+        t=t,
+        document=document,
+        not_document=re.compile(rf"\b(?:{_alt(t.not_documents)})\b", re.I),
+        passive=re.compile(rf"\b(?P<verb>{_alt(t.passive_verbs)})\s+(?:jointly\s+)?by\s+", re.I),
+        active=re.compile(
+            rf"\b(?:have|has|had|who|which)?\s*(?:also\s+|jointly\s+|together\s+)?(?P<verb>{_alt(t.active_verbs)})\s+"
+            rf"(?:(?:a|an|the|their|its|this|that)\s+)?(?:[\w-]+\s+){{0,3}}?(?P<doc>(?:joint\s+|open\s+)?{doc})\b",
+            re.I,
+        ),
+        in_document=re.compile(
+            rf"\s*(?:In|Through|With)\s+(?:a|an|the|their|its)\s+(?P<doc>(?:joint\s+|open\s+)?{doc})\b[^,]{{0,160}},\s*",
+            re.I,
+        ),
+        said_in=re.compile(
+            rf"\b(?P<verb>{speech})\s+(?:\w+\s+){{0,3}}?in\s+(?:a|an|the|their)\s+(?P<doc>(?:joint\s+|open\s+)?{doc})\b",
+            re.I,
+        ),
+        include=re.compile(
+            rf"\b(?P<noun>{_alt(t.signer_nouns)})"
+            r"(?:\s+(?:backing|supporting|signing|behind|endorsing|who\s+signed|that\s+signed)"
+            r"(?:\s+(?:the|this|that|their|it))?(?:\s+[\w-]+){0,3}?)?"
+            r"\s*,?\s*(?:which|who)?\s*(?:have\s+|had\s+)?(?:also\s+)?"
+            r"(?:include[sd]?|including|among\s+them|such\s+as)\s*,?\s+",
+            re.I,
+        ),
+        among_signed=re.compile(
+            r"\b(?:among|of)\s+(?:those|the\s+people|the\s+groups|the\s+organi[sz]ations|the\s+signatories)\s+"
+            r"(?:who\s+)?(?:have\s+|had\s+)?(?:signed|endorsed|co-signed)(?:\s+it)?\s+(?:are|were|is|was)\s+",
+            re.I,
+        ),
+        signatures=re.compile(
+            rf"(?P<count>(?:(?:{qual})\s+)?{number})\s+signatures\b",
+            re.I,
+        ),
+        added_names=re.compile(r"\b(?:added|put|lent)\s+their\s+(?:names|signatures)\b", re.I),
+        count=re.compile(
+            rf"\s*(?:(?P<qual>{qual})\s+)?(?P<num>{number})\s+(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>[a-zA-Z][\w-]*s)\b",
+            re.I,
+        ),
+        call_subject=re.compile(
+            r"\b(?:have|has|had)?\s*(?:called\s+on|called\s+for|urged|appealed\s+to|asked|demanded|written\s+to)\b",
+            re.I,
+        ),
+    )
+
+
+@dataclass
+class _Found:
+    signatory: Signatory
+    key: str
 
 
 def extract_signatories(article: Article) -> list[Signatory]:
-    """Signers of letters, petitions and joint statements."""
-    return []
+    """Signers of letters, petitions and joint statements, in document order, without duplicates."""
+    view = article.view
+    first_joint = _JOINT.search(view)
+    rules = replace(_rules(), joint_at=first_joint.end()) if first_joint else _rules()
+    spans = sentence_spans(article)
+    found: list[_Found] = []
+    for i, (s, e) in enumerate(spans):
+        sentence = view[s:e]
+        if not _mentions_signing(sentence):
+            continue
+        found.extend(_sentence(article, rules, spans, i))
+    return _dedupe(found)
+
+
+_JOINT = re.compile(r"\bjoint\s+(?:statement|communiq)", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
+
+_SIGNING_HINT = re.compile(
+    r"letter|petition|statement|declaration|charter|manifesto|appeal|communiq|signed|signator|endorse|wrote|"
+    r"includ|among|such as",
+    re.I,
+)
+
+
+def _mentions_signing(sentence: str) -> bool:
+    return _SIGNING_HINT.search(sentence) is not None
+
+
+def _document_text(view: str, m: re.Match[str], limit: int) -> str:
+    """The document as written, with its addressee or topic when given ("letter to X")."""
+    start = m.start()
+    tail = re.match(
+        r"\s+(?:(?:directly|personally)\s+)?(?:addressed\s+|sent\s+)?(?P<prep>to|on|for|against|calling)\s+"
+        r"(?P<obj>(?:the\s+)?(?:[A-Z0-9][\w.'’-]*|of|and|the|for|on)(?:\s+(?:[A-Z0-9][\w.'’-]*|of|and|the|for|on)){0,8})",
+        view[m.end() : limit],
+    )
+    end = m.end()
+    if tail and tail.group("prep") != "calling":
+        obj = tail.group("obj")
+        obj = re.sub(r"(?:\s+(?:of|and|the|for|on))+$", "", obj)
+        if (obj and obj[0].isupper()) or obj.lower().startswith("the "):
+            end = m.end() + tail.start("obj") + len(obj)
+    return " ".join(view[start:end].split())
+
+
+def _is_document(m: re.Match[str], rules: _Rules) -> bool:
+    words = m.group("doc").lower().split()
+    joint = "joint" in words or "joint" in (m.groupdict().get("joint") or "").lower()
+    if words[-1] not in rules.t.joint_only or joint:
+        return True
+    # "the statement" after a joint statement is that statement.
+    at = m.start("doc")
+    return at > rules.joint_at and _DEFINITE.search(m.string, max(0, at - 8), at) is not None
+
+
+def _documents(view: str, s: int, e: int, rules: _Rules) -> list[re.Match[str]]:
+    return [m for m in rules.document.finditer(view, s, e) if _is_document(m, rules)]
+
+
+def _sentence(article: Article, rules: _Rules, spans: list[tuple[int, int]], i: int) -> list[_Found]:
+    view = article.view
+    s, e = spans[i]
+    docs = _documents(view, s, e, rules)
+    out: list[_Found] = []
+    doc_text = _document_text(view, docs[0], e) if docs else None
+
+    # In a letter ..., A and B said ...
+    m = rules.in_document.match(view, s, e)
+    if m and _is_document(m, rules):
+        doc_text = " ".join(view[m.start("doc") : m.end("doc")].split())
+        d = rules.document.search(view, m.start("doc"), e)
+        if d:
+            doc_text = _document_text(view, d, e)
+        verb = re.compile(rf"\b(?:{_alt(rules.t.speech_verbs)})\b", re.I).search(view, m.end(), e)
+        if verb:
+            out += _signers(article, m.end(), verb.start(), "in_document", doc_text)
+
+    # A and B said in a joint statement
+    for m in rules.said_in.finditer(view, s, e):
+        if _is_document(m, rules):
+            start = _clause_start(view, s, m.start())
+            out += _signers(article, start, m.start(), "said_in_document", _document_text_at(view, m, e, rules))
+
+    # <document> ... signed by A, B and C
+    for m in rules.passive.finditer(view, s, e):
+        verb = m.group("verb").lower()
+        doc = _nearest_document(view, s, m.start(), rules)
+        if doc is None:
+            continue
+        # Weaker verbs ("organised by", "sent by") only describe the document itself: its subject.
+        subject = doc.start() - s <= 12
+        near = subject or (
+            m.start() - doc.end() <= 60 and "," not in view[doc.end() : m.start()].replace(", which", "")
+        )
+        if verb not in rules.t.strong_passive_verbs and not near:
+            continue
+        end = _list_end(view, m.end(), e)
+        out += _signers(article, m.end(), end, "signed_by", _document_text(view, doc, e))
+
+    # A and B have signed a letter
+    for m in rules.active.finditer(view, s, e):
+        if not _is_document(m, rules) or _refers_back(view, m):
+            continue
+        start = _clause_start(view, s, m.start())
+        found = _signers(article, start, m.start(), "signers_signed", _document_text_at(view, m, e, rules))
+        out += found
+        if found and re.search(r"\balso\b", view[m.start() : m.start("verb")]):
+            out += _also_signed(article, spans, i, found[0].signatory.document)
+    m2 = rules.added_names.search(view, s, e)
+    if m2:
+        start = _clause_start(view, s, m2.start())
+        out += _signers(article, start, m2.start(), "signers_signed", doc_text, counts_only=False)
+
+    # the groups, which include A and B / among those who signed are A and B
+    context_has_doc = bool(docs) or any(_documents(view, ps, pe, rules) for ps, pe in previous_sentences(spans, i, 3))
+    if context_has_doc:
+        doc_for_context = doc_text or _previous_document(view, spans, i, rules)
+        for m in rules.include.finditer(view, s, e):
+            if _signer_context(view, s, m, rules):
+                end = _list_end(view, m.end(), e)
+                out += _signers(article, m.end(), end, "signers_include", doc_for_context)
+        for m in rules.among_signed.finditer(view, s, e):
+            end = _list_end(view, m.end(), e)
+            out += _signers(article, m.end(), end, "signers_include", doc_for_context)
+
+    # <petition> has gathered more than 85,000 signatures
+    if docs:
+        for m in rules.signatures.finditer(view, s, e):
+            group = _count_group(view, m.start("count"), m.end(), rules, noun_optional=True)
+            if group is not None:
+                out.append(_group(article, group, "signatures", doc_text))
+    return out
+
+
+def _document_text_at(view: str, m: re.Match[str], limit: int, rules: _Rules) -> str:
+    d = rules.document.search(view, m.start("doc"), limit)
+    return _document_text(view, d, limit) if d else " ".join(m.group("doc").split())
+
+
+def _nearest_document(view: str, s: int, at: int, rules: _Rules) -> re.Match[str] | None:
+    """The document a passive "by" refers to: the last one before it, unless a non-document is nearer."""
+    docs = _documents(view, s, at, rules)
+    if not docs:
+        return None
+    last = docs[-1]
+    others = list(rules.not_document.finditer(view, last.end(), at))
+    return None if others else last
+
+
+def _previous_document(view: str, spans: list[tuple[int, int]], i: int, rules: _Rules) -> str | None:
+    for ps, pe in reversed(previous_sentences(spans, i, 3)):
+        docs = _documents(view, ps, pe, rules)
+        if docs:
+            return _document_text(view, docs[0], pe)
+    return None
+
+
+_REFERS_BACK = re.compile(r"\b(?:it|them|this|that)\s*$", re.I)
+
+
+def _refers_back(view: str, m: re.Match[str]) -> bool:
+    # "the petition, which they signed" has its signers elsewhere.
+    return (
+        m.group("verb").lower() in ("written", "released", "published")
+        and _REFERS_BACK.search(view, max(0, m.start() - 20), m.start()) is not None
+    )
+
+
+_LEAD_IN = re.compile(
+    r"(?:(?:In|On|At|After|Before|Ahead\s+of|Earlier|Later|Last|This|Since|During|Following|Meanwhile|"
+    r"However|But|And|Also|Separately|Yesterday|Today|On\s+\w+day)\b[^,]{0,80},\s*)",
+    re.I,
+)
+
+
+def _clause_start(view: str, s: int, at: int) -> int:
+    """Where the subject of a verb at ``at`` begins: the sentence start, after a lead-in phrase."""
+    cut = s
+    for sep in (";", " - ", " – ", " — ", ": "):
+        k = view.rfind(sep, s, at)
+        if k >= 0:
+            cut = max(cut, k + len(sep))
+    quote = max(view.rfind(q, cut, at) for q in ("'", '"', "”", "’"))
+    if quote >= 0 and quote + 1 < at and view[quote + 1 : quote + 2] in (",", " "):
+        cut = quote + 1
+    m = _LEAD_IN.match(view, cut, at)
+    return m.end() if m else cut
+
+
+_LIST_END = re.compile(
+    # Within one sentence a full stop is an abbreviation ("Prof."), never the end of the list.
+    r"(?:[;:!?]\s|[;:!?]$|\s[-–—]\s|,\s+(?:who|which|whose|where|when|while|saying|demanding|calling|urging|asking|"
+    r"and\s+(?:said|says|say|called|calls|urged|urges|asked|demanded)|said|says|say|to\s+|in\s+which)\b|"
+    r"\s+(?:calling|urging|demanding|asking|saying|to\s+(?:call|urge|demand|ask|press)|which|who|that|"
+    r"(?:has|have|had|is|are|was|were|will|would)\s+\w+|said|says)\b)",
+)
+
+
+def _list_end(view: str, start: int, limit: int) -> int:
+    m = _LIST_END.search(view, start, limit)
+    return m.start() if m else limit
+
+
+def _signer_context(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
+    """True when the noun before "include" stands for the document's signers."""
+    noun = m.group("noun").lower()
+    if noun in ("signatories", "signers", "signees", "co-signatories"):
+        return True
+    before = view[max(s, m.start() - 40) : m.start()].lower()
+    between = view[m.end("noun") : m.end()].lower()
+    # "the groups, which include", "groups backing the letter include", "wrote the groups, which also included"
+    backing = re.search(r"\b(?:backing|supporting|signing|behind|endorsing)\b", between) is not None
+    definite = re.search(r"\b(?:the|these|those|other)\s+(?:[\w-]+\s+){0,3}$", before) is not None
+    return backing or definite
+
+
+def _signers(
+    article: Article, start: int, end: int, rule: str, document: str | None, counts_only: bool = False
+) -> list[_Found]:
+    view = article.view
+    if end <= start:
+        return []
+    out: list[_Found] = []
+    names = find_names(view, start, end)
+    for a, b in list_items(view, start, end):
+        item = view[a:b]
+        lowered = item.lower().strip()
+        if _vague(lowered):
+            continue
+        group = _count_group(view, a, b, _rules())
+        if group is not None:
+            out.append(_group(article, group, rule, document))
+            continue
+        if counts_only:
+            continue
+        name = _item_name(view, a, b, [n for n in names if a <= n.start and n.end <= b])
+        if name is not None:
+            out.append(_named(article, name, rule, document))
+            continue
+        pron = re.match(r"\s*(?:he|she)\s*$", item, re.I)
+        if pron:
+            person = resolve_person(view, a)
+            if person is not None:
+                out.append(_named(article, person, rule, document, evidence=(a + pron.start(), b)))
+    return out
+
+
+def _vague(item: str) -> bool:
+    return any(item.startswith(v + " ") for v in _rules().t.vague_quantities)
+
+
+_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with|on|to|by|member|members)\b", re.I)
+_ITEM_HEAD = re.compile(r"^\s*(?:by\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def _item_name(view: str, a: int, b: int, names: list[NameSpan]) -> NameSpan | None:
+    """The signer named by one list item: a person in it, or a name it starts with."""
+    for n in names:
+        if n.kind == "person" and not n.possessive:
+            return n
+    if names:
+        first = names[0]
+        head = view[a : first.start]
+        described = len(head.split()) <= 4 and not _PREPOSITION.search(head)
+        if first.possessive:
+            return None
+        if first.kind == "organization" and (_ITEM_HEAD.match(head) or described):
+            return first
+        # An unclassified name is a signer only when it is the whole item ("the Lakeside Trust").
+        if first.kind is None and _ITEM_HEAD.match(head) and not view[first.end : b].strip():
+            return first
+    return None
+
+
+@dataclass(frozen=True)
+class _Group:
+    count: int
+    qualifier: CountQualifier
+    start: int
+    end: int
+
+
+def _count_group(view: str, a: int, b: int, rules: _Rules, noun_optional: bool = False) -> _Group | None:
+    m = rules.count.match(view, a, b)
+    if m is None:
+        if not noun_optional:
+            return None
+        m2 = re.match(
+            rf"\s*(?:(?P<qual>{_alt(rules.t.qualifiers)})\s+)?(?P<num>\d[\d,.]*|{_alt(rules.t.numbers)})",
+            view[a:b],
+            re.I,
+        )
+        if m2 is None:
+            return None
+        value = _number(m2.group("num"), rules)
+        if value is None:
+            return None
+        qual = rules.t.qualifiers.get(" ".join((m2.group("qual") or "").lower().split()), "exact")
+        return _Group(value, qual, a + m2.start(), b)
+    if m.group("noun").lower() in rules.t.count_nouns_excluded:
+        return None
+    value = _number(m.group("num"), rules)
+    if value is None:
+        return None
+    num_word = " ".join(m.group("num").lower().split())
+    qual_word = " ".join((m.group("qual") or "").lower().split())
+    qual: CountQualifier = rules.t.qualifiers.get(qual_word, "exact")
+    if num_word in rules.t.approximate_numbers and not qual_word:
+        qual = "about"
+    end = m.end("noun")
+    # Keep the noun phrase ("human rights groups") in the evidence.
+    more = re.match(r"(?:\s+(?:and|or)\s+[a-z][\w-]*s)?", view[end:b])
+    if more:
+        end += more.end()
+    return _Group(value, qual, m.start("qual") if m.group("qual") else m.start("num"), end)
+
+
+def _number(text: str, rules: _Rules) -> int | None:
+    word = " ".join(text.lower().split())
+    if word in rules.t.numbers:
+        return rules.t.numbers[word]
+    if word in rules.t.approximate_numbers:
+        return rules.t.approximate_numbers[word]
+    digits = word.replace(",", "")
+    if digits.endswith("."):
+        digits = digits[:-1]
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    if value != int(value) or value < 2:
+        return None
+    return int(value)
+
+
+def _group(article: Article, g: _Group, rule: str, document: str | None) -> _Found:
+    ev = Evidence.of(article.text, g.start, g.end)
+    sig = Signatory(
+        name=None, kind="group", count=g.count, count_qualifier=g.qualifier, document=document, evidence=ev, rule=rule
+    )
+    return _Found(sig, f"#{g.count}")
+
+
+def _named(
+    article: Article, n: NameSpan, rule: str, document: str | None, evidence: tuple[int, int] | None = None
+) -> _Found:
+    start, end = evidence or (n.start, n.end)
+    kind = n.kind or ("person" if len(n.canonical.split()) in (2, 3) else "organization")
+    sig = Signatory(
+        name=n.canonical,
+        kind=kind,
+        document=document,
+        evidence=Evidence.of(article.text, start, end),
+        rule=rule,
+    )
+    return _Found(sig, _name_key(n.canonical))
+
+
+def _name_key(name: str) -> str:
+    key = re.sub(r"[^\w\s]", " ", name.casefold())
+    key = re.sub(r"^\s*the\s+", "", key)
+    return " ".join(key.split())
+
+
+def _also_signed(article: Article, spans: list[tuple[int, int]], i: int, document: str | None) -> list[_Found]:
+    """Signers named before an "also signed": the subjects of a call in the sentences just before."""
+    view = article.view
+    rules = _rules()
+    out: list[_Found] = []
+    for ps, pe in previous_sentences(spans, i, 2):
+        m = rules.call_subject.search(view, ps, pe)
+        if m is None:
+            continue
+        start = _clause_start(view, ps, m.start())
+        names = [n for n in find_names(view, start, m.start()) if n.kind == "person" and not n.role]
+        out += [_named(article, n, "also_signed", document) for n in names]
+    return out
+
+
+def _dedupe(found: list[_Found]) -> list[Signatory]:
+    seen: dict[str, int] = {}
+    out: list[Signatory] = []
+    for f in found:
+        key = f.key
+        if key in seen:
+            k = seen[key]
+            if out[k].document is None and f.signatory.document:
+                out[k] = out[k].model_copy(update={"document": f.signatory.document})
+            continue
+        # A surname alone after the full name ("Roe" after "Jane Roe") is the same signer.
+        seen[key] = len(out)
+        out.append(f.signatory)
+    out.sort(key=lambda x: x.evidence.start)
+    return out
