@@ -28,8 +28,6 @@ __all__ = ["split_sentences"]
 
 _BULLETS = "•⁃▪◦‣"
 _OPENERS = "\"'“‘«([*_¿¡"
-_CLOSERS = "\"'”’»)]*_"
-_TERMINAL = ".!?…"
 _QUOTES = "\"'”’»"
 
 # A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks, then closers, then a space.
@@ -64,7 +62,7 @@ _CONTINUATION_END = ",;(&-–—/"
 _WRAP_LIMIT = 100
 
 _ENTRY = re.compile(r"[^\s.#][^\s#]*")
-_STARTER = re.compile(r"[a-z][a-z']*")
+_WORD = re.compile(r"[a-z][a-z']*")
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,7 @@ class _Lexicon:
     prefix: frozenset[str]  # never end a sentence: "Mr", "Gov", "e.g"
     abbreviations: frozenset[str]  # may end one: "Inc", "Feb", "St", "etc"
     starters: frozenset[str]  # lower-cased sentence openers: "the", "it", "however"
+    continuations: frozenset[str]  # lower-cased words no line or sentence ends on: "the", "and"
 
 
 def _abbreviations(name: str) -> set[str]:
@@ -86,26 +85,31 @@ def _abbreviations(name: str) -> set[str]:
     return forms
 
 
+def _words(name: str) -> frozenset[str]:
+    words = load_lines(name)
+    for word in words:
+        if not _WORD.fullmatch(word):
+            raise ConfigError(f"data file {name!r}: bad entry {word!r} (one lower-case word expected)")
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    starters = load_lines("sentence_starters.txt")
-    for word in starters:
-        if not _STARTER.fullmatch(word):
-            raise ConfigError(f"data file 'sentence_starters.txt': bad entry {word!r} (one lower-case word expected)")
     general = set()
     for name in ("abbreviations.txt", "abbreviations_months.txt", "abbreviations_corporate.txt"):
         general |= _abbreviations(name)
     return _Lexicon(
         prefix=frozenset(_abbreviations("abbreviations_prefix.txt")),
         abbreviations=frozenset(general),
-        starters=frozenset(starters),
+        starters=_words("sentence_starters.txt"),
+        continuations=_words("continuation_words.txt"),
     )
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences of text, whitespace trimmed, in order."""
     lexicon = _lexicon()
-    fixed = sorted(set(_layout_cuts(text) + _inline_list_cuts(text)))
+    fixed = sorted(set(_layout_cuts(text, lexicon.continuations) + _inline_list_cuts(text)))
     links = _link_spans(text)
     cuts: list[int] = []
     next_fixed = 0
@@ -223,18 +227,15 @@ def _opens_sentence(word: str, after: str, lexicon: _Lexicon) -> bool:
     return word.lower() in lexicon.starters
 
 
-def _layout_cuts(text: str) -> list[int]:
+def _layout_cuts(text: str, continuations: frozenset[str]) -> list[int]:
     """Cuts at paragraph breaks and before list items that start a line."""
     if "\n" not in text:
         return []
     lines = text.split("\n")
     lengths = [len(line.rstrip()) for line in lines]
-    filled = sorted(n for n in lengths if n)
-    long_lines = sum(1 for n in filled if n > _WRAP_LIMIT)
-    wrapped = len(filled) >= 4 and long_lines * 10 <= len(filled)
-    # A line the wrapper broke could not take the next word; the observed widths seldom exceed
-    # the wrapper's, so a high percentile is a safe lower bound for it.
-    width = filled[(len(filled) - 1) * 9 // 10] if wrapped else 0
+    openings = [line.lstrip().lstrip(_OPENERS)[:1] for line in lines]
+    runs_on = [_runs_on(line, continuations) for line in lines]
+    width = _wrap_width(lengths, openings, runs_on)
     cuts: list[int] = []
     position = -1
     for i in range(len(lines) - 1):
@@ -245,31 +246,57 @@ def _layout_cuts(text: str) -> list[int]:
         if not lengths[i + 1] or _LIST_LINE.match(following):
             cuts.append(position)
             continue
-        if wrapped:
+        if width:
             indent = len(line) - len(line.lstrip())
             next_indent = len(following) - len(following.lstrip())
             if next_indent > indent:
                 cuts.append(position)
                 continue
-        if _DASH_LINE.match(following) and (not wrapped or line.rstrip().endswith(":") or _DASH_LINE.match(line)):
+        if _DASH_LINE.match(following) and (not width or line.rstrip().endswith(":") or _DASH_LINE.match(line)):
             # In hard-wrapped text a line may start with a dash that was mid-sentence before
             # wrapping, so there a dash opens an item only after a colon or another item.
             cuts.append(position)
             continue
-        ending = line.rstrip().rstrip(_CLOSERS)[-1:]
-        if ending in _TERMINAL:
-            continue  # the punctuation rules decide, abbreviations included
-        if ending in _CONTINUATION_END:
+        opening = openings[i + 1]
+        # A dash that is not a list bullet carries the sentence on ("from May 5 / – May 9").
+        if not opening or opening.islower() or opening in "-–—":
             continue
-        if wrapped:
+        if runs_on[i]:
+            continue
+        if width:
             first_word = following.lstrip(" \t").replace("\t", " ").partition(" ")[0]
             if lengths[i] + 1 + len(first_word) > width:
-                continue
-        opening = following.lstrip().lstrip(_OPENERS)
-        # A dash that is not a list bullet carries the sentence on ("from May 5 / – May 9").
-        if opening and not opening[0].islower() and opening[0] not in "-–—":
-            cuts.append(position)
+                continue  # the wrapper had no room for the word: the sentence goes on
+        cuts.append(position)
     return cuts
+
+
+def _runs_on(line: str, continuations: frozenset[str]) -> bool:
+    """Whether a line ends where no sentence can: on a comma, a hyphen, or "and", "the", "of"."""
+    words = line.rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1]
+    return last[-1] in _CONTINUATION_END or last.lower() in continuations
+
+
+def _wrap_width(lengths: list[int], openings: list[str], runs_on: list[bool]) -> int:
+    """The width text was hard-wrapped at (a lower bound), or 0 when each line stands alone."""
+    filled = sorted(n for n in lengths if n)
+    if len(filled) < 4 or sum(1 for n in filled if n > _WRAP_LIMIT) * 10 > len(filled):
+        return 0
+    # Wrapping breaks sentences anywhere, so many wrapped lines end on "and" or "the" or go on in
+    # lower case; lines that never do are units (headlines, highlights, one paragraph per line).
+    joins = continued = 0
+    for i in range(len(lengths) - 1):
+        if lengths[i] and lengths[i + 1]:
+            joins += 1
+            continued += runs_on[i] or openings[i + 1].islower()
+    if continued * 3 < joins:
+        return 0
+    # A line the wrapper broke could not take the next word; the observed widths seldom exceed
+    # the wrapper's, so a high percentile is a safe lower bound for it.
+    return filled[(len(filled) - 1) * 9 // 10]
 
 
 def _inline_list_cuts(text: str) -> list[int]:
