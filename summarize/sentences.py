@@ -183,7 +183,7 @@ def _punctuation_cut(text: str, m: re.Match[str], sentence_start: int, lexicon: 
         return None
     if _MARKER.fullmatch(token) and _only_blank_between(text, sentence_start, token_start):
         return None  # "1." or "b." opening an item
-    if any(q in closers for q in _QUOTES):
+    if closers and any(q in closers for q in _QUOTES):
         return end  # a quotation closing after the stop ends the sentence
     if single_capital:
         if token == "I" and _previous_word_is_lower(text, token_start):
@@ -202,12 +202,18 @@ def _only_blank_between(text: str, start: int, end: int) -> bool:
 
 def _token_before(text: str, position: int) -> tuple[int, str]:
     """Start and text of the token ending at position, leading quotes and brackets dropped."""
-    m = _TOKEN_TAIL.search(text, max(0, position - _TOKEN_WINDOW), position)
-    if m is None:
-        return position, "\x00"  # longer than the window: a URL or similar, never an abbreviation
-    raw = m.group()
+    low = max(0, position - _TOKEN_WINDOW)
+    space = text.rfind(" ", low, position)
+    raw = text[space + 1 : position]
+    # Most tokens follow a plain space; any other whitespace (newline, no-break space) is not
+    # printable, and then the pattern finds where the token really starts.
+    if space < 0 or not raw.isprintable():
+        m = _TOKEN_TAIL.search(text, low, position)
+        if m is None:
+            return position, "\x00"  # longer than the window: a URL or similar, never an abbreviation
+        raw = m.group()
     token = raw.lstrip(_OPENERS)
-    return m.start() + len(raw) - len(token), token
+    return position - len(token), token
 
 
 def _previous_word_is_lower(text: str, position: int) -> bool:
