@@ -32,7 +32,10 @@ def trim(view: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|or|as\s+well\s+as|plus)\s+|,|;|\s(?:and|as\s+well\s+as|plus|&)\s)\s*")
+# A comma between digits ("30,000") separates nothing.
+_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:and|or|as\s+well\s+as|plus)\s+|(?<!\d),|,(?!\d)|;|\s(?:and|as\s+well\s+as|plus|&)\s)\s*"
+)
 
 
 def list_items(view: str, start: int, end: int, separator: re.Pattern[str] = _SEPARATOR) -> list[tuple[int, int]]:

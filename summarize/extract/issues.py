@@ -1,10 +1,464 @@
-"""Issues-raised extraction (provisional minimal version)."""
+"""Issues raised: topics, concerns and demands an actor raises, urges, puts on an agenda or calls for.
+
+Rules, each named in the finding's ``rule``:
+
+- ``urge_to``: "<actor> called on / urged / asked <someone> to <demand>"; "make X a (top)
+  priority / topic" gives X.
+- ``call_for``: "<actor> called for / demanded / pressed for / proposed <demands>".
+- ``issue_list``: "issues such as / some of the issues are / issues they hope X will raise,
+  among them / sets out three demands: <list>".
+- ``from_to``: "a range of issues, from <A> to <B>".
+- ``topic``: "<actor> will discuss / raise / focus on / criticised <topics>", kept only when
+  the object holds a word from the topic lexicon (these verbs also take plain objects).
+- ``concern``: "<actor> is concerned / worried / ashamed that <concern>", "France's concern
+  that <concern>".
+- ``agenda``: "<topic> will be at the heart of / top of / high on the <agenda>".
+- ``must_be_done``: "more must be done to <demand>".
+
+A list gives one issue per item ("A, B and C"; "A and the B" splits, "Tibet and Xinjiang"
+does not). ``raised_by`` is the name (or short noun phrase) of the clause's subject when the
+text gives one; a pronoun becomes the nearest person named before. Near-duplicates (the
+same words, stop words aside) are dropped, the first kept.
+"""
 
 from __future__ import annotations
 
-from summarize.models import Article, Issue
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from summarize.extract.clauses import list_items, sentence_spans, trim
+from summarize.extract.names import find_names, resolve_person
+from summarize.models import Article, Evidence, Issue
+from summarize.resources import load_validated
+
+__all__ = ["extract_issues"]
+
+
+class _Triggers(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    call_verbs: list[str]
+    demand_verbs: list[str]
+    topic_verbs: list[str]
+    concern_words: list[str]
+    concern_links: list[str]
+    issue_nouns: list[str]
+    issue_links: list[str]
+    priority_nouns: list[str]
+    agenda_nouns: list[str]
+    topic_words: list[str]
+    clause_breaks: list[str]
+    empty_objects: list[str]
+    empty_demands: list[str]
+    stop_words: list[str]
+    noun_markers: list[str]
+    raise_excluded: list[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    t: _Triggers
+    urge: re.Pattern[str]
+    demand: re.Pattern[str]
+    issue_list: re.Pattern[str]
+    from_to: re.Pattern[str]
+    topic: re.Pattern[str]
+    concern: re.Pattern[str]
+    agenda: re.Pattern[str]
+    must_be_done: re.Pattern[str]
+    priority: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    topic_words: frozenset[str]
+    empty_objects: frozenset[str]
+    empty_demand: re.Pattern[str]
+    stop: frozenset[str]
+    noun_before: re.Pattern[str]
+    raise_excluded: re.Pattern[str]
+
+
+# Breaks that end a demand even without a comma before them ("... while talks go on").
+_BARE_BREAKS = ("while", "because", "although", "though", "unless", "whereas", "amid", "despite", "during", "saying")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    t = load_validated("issue_triggers.json", _Triggers)
+    target = r"(?:[\w.'’-]+\s+){1,8}?"
+    return _Rules(
+        t=t,
+        urge=re.compile(
+            rf"(?<![\w-])(?P<verb>{_alt(t.call_verbs)})\s+(?P<target>{target})(?:not\s+to|to)\s+(?P<obj>\w)", re.I
+        ),
+        # "demand for X" is the noun; the verb takes its object directly.
+        demand=re.compile(
+            rf"(?<![\w-])(?P<verb>{_alt(t.demand_verbs)})\s+(?P<obj>(?!by\b|to\b|that\b)(?<!demand\s)(?<!demands\s)(?!for\b)\w|for\b(?<=call\sfor|alls\sfor|lled\sfor|ling\sfor))",
+            re.I,
+        ),
+        issue_list=re.compile(
+            rf"\b(?P<noun>{_alt(t.issue_nouns)})\b(?P<gap>[^.;:]{{0,70}}?)"
+            rf"(?:\s*,?\s*(?P<link>{_alt(t.issue_links)})\s*[,:]?\s+|\s*:\s*)(?P<obj>[\w'‘“\"])",
+            re.I,
+        ),
+        from_to=re.compile(
+            rf"\b(?:{_alt(t.issue_nouns)}|range\s+of\s+\w+)\s*,?\s+from\s+(?P<obj>\w)",
+            re.I,
+        ),
+        topic=re.compile(
+            rf"(?<![\w-])(?P<verb>{_alt(t.topic_verbs)})(?:\s*,[^,]{{1,40}},)?\s+(?P<obj>(?!by\b|to\b|that\b|whether\b)[\w'‘“\"])",
+            re.I,
+        ),
+        concern=re.compile(
+            rf"\b(?P<verb>{_alt(t.concern_words)})\s*['’\"”]?\s+(?P<link>{_alt(t.concern_links)})\s+(?P<obj>\w)",
+            re.I,
+        ),
+        agenda=re.compile(
+            r"\s+(?:will\s+be|would\s+be|is|are|was|were|remains?|has\s+been)\s+"
+            r"(?:at\s+the\s+(?:heart|centre|center|top|forefront)\s+of|high\s+on|top\s+of|on\s+top\s+of|central\s+to)\s+"
+            rf"(?:[\w'’]+\s+){{0,3}}?(?:{_alt(t.agenda_nouns)})\b",
+            re.I,
+        ),
+        must_be_done=re.compile(
+            r"\b(?:more|much\s+more|something|everything)\s+(?:must|should|needs\s+to|has\s+to|ought\s+to)\s+"
+            r"(?:also\s+)?be\s+done\s+to\s+(?P<obj>\w)",
+            re.I,
+        ),
+        priority=re.compile(
+            r"^(?:make|making|makes|made)\s+(?P<x>.+?)\s+(?:a|an|the|their|its|her|his)\s+(?:[\w-]+\s+){0,2}?"
+            rf"(?:{_alt(t.priority_nouns)})\b",
+            re.I,
+        ),
+        clause_break=re.compile(
+            rf"\s*(?:[;:!?]|\s[-–—]\s|[\"“”](?:\s|$)|[,.]['’](?:\s|$)|,\s*(?:{_alt(t.clause_breaks)}|he|she|they|it|we)\b|"
+            r"(?:,\s*|\s+)and\s+(?:(?:in|on|at|so|then|now|also|yet)\b|(?:\w+\s+){0,2}(?:he|she|they|we|I)\s)|"
+            r"\s+and\s+(?:would|will|could|should|may|might|must|can|has|have|had|is|are|was|were)\b|"
+            rf"\s(?:{_alt([b for b in t.clause_breaks if ' ' in b or b in _BARE_BREAKS])})\b)",
+            re.I,
+        ),
+        topic_words=frozenset(t.topic_words),
+        empty_objects=frozenset(t.empty_objects),
+        empty_demand=re.compile(rf"^(?:{_alt(t.empty_demands)})\b", re.I),
+        stop=frozenset(t.stop_words),
+        noun_before=re.compile(rf"(?:\b(?:{_alt(t.noun_markers)})|['’]s?)\s+$", re.I),
+        raise_excluded=re.compile(rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(t.raise_excluded)})\b", re.I),
+    )
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    rule: str
+    raised_by: str | None
 
 
 def extract_issues(article: Article) -> list[Issue]:
-    """Topics, concerns and demands raised in the article."""
-    return []
+    """Topics, concerns and demands raised in the article, in document order, without duplicates."""
+    rules = _rules()
+    view = article.view
+    found: list[Issue] = []
+    for s, e in sentence_spans(article):
+        for cand in _sentence(view, s, e, rules):
+            for a, b in _split(view, cand, rules):
+                issue = _issue(article, a, b, cand, rules)
+                if issue is not None:
+                    found.append(issue)
+    return _dedupe(found, rules)
+
+
+_HINT = re.compile(
+    r"call|urg|press|appeal|ask|demand|push|campaign|lobby|argu|propos|recommend|insist|plead|"
+    r"issue|topic|concern|matter|question|priorit|grievance|problem|challenge|agenda|discuss|raise|talk|focus|"
+    r"concentrat|take up|took up|mention|criticis|criticiz|condemn|complain|protest|object|oppos|highlight|tackl|warn|"
+    r"worr|fear|ashamed|alarm|anger|angry|outrage|dismay|disappoint|upset|frustrat|troubl|anxi|want|heart of|"
+    r"done to|encourag|implor|demands|bring up|brought up|measure|request",
+    re.I,
+)
+
+
+def _sentence(view: str, s: int, e: int, rules: _Rules) -> list[_Candidate]:
+    if not _HINT.search(view, s, e):
+        return []
+    out: list[_Candidate] = []
+    for m in rules.urge.finditer(view, s, e):
+        target = m.group("target").strip().lower()
+        if target.split()[0] in ("them", "him", "her", "us", "me") or _plausible_target(target):
+            end = _object_end(view, m.start("obj"), e, rules)
+            out.append(_Candidate(m.start("obj"), end, "urge_to", _raiser(view, s, m.start())))
+    for m in rules.demand.finditer(view, s, e):
+        if _noun_use(view, s, m, rules):
+            continue
+        end = _object_end(view, m.start("obj"), e, rules)
+        out.append(_Candidate(m.start("obj"), end, "call_for", _raiser(view, s, m.start())))
+    for m in rules.issue_list.finditer(view, s, e):
+        if not _issue_list_ok(view, m):
+            continue
+        end = _object_end(view, m.start("obj"), e, rules, lists=True)
+        out.append(_Candidate(m.start("obj"), end, "issue_list", _raiser(view, s, m.start())))
+    for m in rules.from_to.finditer(view, s, e):
+        end = _object_end(view, m.start("obj"), e, rules, lists=True)
+        out.append(_Candidate(m.start("obj"), end, "from_to", _raiser(view, s, m.start())))
+    for m in rules.topic.finditer(view, s, e):
+        if _passive_or_past_participle(view, m) or _noun_use(view, s, m, rules):
+            continue
+        start = _skip_adverbial(view, m.start("obj"), e)
+        end = _object_end(view, start, e, rules, lists=True)
+        obj = view[start:end]
+        if m.group("verb").lower().startswith("rais") and rules.raise_excluded.match(obj):
+            continue
+        if _ISSUE_OBJECT.match(obj):
+            continue  # "focus on the issues of A and B" is the issue_list rule's
+        # The topic word may sit in a relative clause ("the people who were executed").
+        if _has_topic_word(view[start : min(e, end + 60)], rules):
+            out.append(_Candidate(start, end, "topic", _raiser(view, s, m.start())))
+    for m in rules.concern.finditer(view, s, e):
+        end = _object_end(view, m.start("obj"), e, rules)
+        out.append(_Candidate(m.start("obj"), end, "concern", _raiser(view, s, m.start())))
+    for m in rules.agenda.finditer(view, s, e):
+        start = _subject_start(view, s, m.start())
+        if m.start() - start <= 80:
+            out.append(_Candidate(start, m.start(), "agenda", None))
+    for m in rules.must_be_done.finditer(view, s, e):
+        end = _object_end(view, m.start("obj"), e, rules)
+        out.append(_Candidate(m.start("obj"), end, "must_be_done", _raiser(view, s, m.start())))
+    # A topic verb inside another rule's object ("from tackling X to Y") is part of that object.
+    strong = [c for c in out if c.rule != "topic"]
+    return [c for c in out if c.rule != "topic" or not any(o.start <= c.start < o.end for o in strong)]
+
+
+_ISSUE_OBJECT = re.compile(
+    r"(?:the\s+)?(?:issues?|topics?|questions?|matters?)\s+(?:of|such\s+as|including|like)\b", re.I
+)
+
+
+def _noun_use(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
+    """True for "the demand for", "Labour's focus on": the trigger is a noun, not a verb."""
+    verb = m.group("verb").lower()
+    if not verb.startswith(("demand", "focus", "call", "push", "appeal", "campaign", "lobby", "plea", "press")):
+        return False
+    return rules.noun_before.search(view, max(s, m.start() - 20), m.start()) is not None
+
+
+def _plausible_target(target: str) -> bool:
+    # "urged the government to", "called on rich nations to": a short addressee, no verb in it.
+    words = target.split()
+    return len(words) <= 8 and not any(w in ("is", "are", "was", "were", "has", "have", "had", "will") for w in words)
+
+
+_OBJECT_POSITION = re.compile(
+    r"\b(?:on|about|with|over|discuss\w*|rais\w*|address\w*|tackl\w*|focus\w*\s+on)\s+(?:the\s+|these\s+)?$", re.I
+)
+
+
+def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
+    gap = m.group("gap") or ""
+    link = " ".join((m.group("link") or ":").lower().split())
+    if link == "of" and (gap.strip() or not _OBJECT_POSITION.search(view, max(0, m.start() - 30), m.start())):
+        return False
+    # "issues they hope X will raise, among them" may carry a short relative clause; other links
+    # must follow the noun directly ("issues such as", "some of the issues are").
+    if gap.strip() and not link.startswith("among") and link != ":":
+        return False
+    return not (link in ("are", "were") and re.search(r"\b(?:not|no)\b", gap))
+
+
+def _passive_or_past_participle(view: str, m: re.Match[str]) -> bool:
+    before = view[max(0, m.start() - 12) : m.start()].lower()
+    return bool(re.search(r"\b(?:being|been|be|is|are|was|were)\s+$", before))
+
+
+_ADVERBIAL = re.compile(
+    r",\s*[^,]{1,40},\s*|(?:in\s+depth|at\s+length|again|openly|publicly|privately|directly)\s+", re.I
+)
+
+
+def _skip_adverbial(view: str, at: int, limit: int) -> int:
+    m = _ADVERBIAL.match(view, at - 1 if at and view[at - 1] == "," else at, limit)
+    return m.end() if m else at
+
+
+def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = False) -> int:
+    m = rules.clause_break.search(view, start, limit)
+    end = m.start() if m else limit
+    while end > start and view[end - 1] in " .,'\"’”":
+        end -= 1
+    # A demand runs to the next clause; a very long one is cut at its first comma.
+    if not lists and len(view[start:end].split()) > 25:
+        comma = view.find(",", start, end)
+        if comma > start:
+            end = comma
+    return end
+
+
+def _has_topic_word(text: str, rules: _Rules) -> bool:
+    return any(w in rules.topic_words for w in re.findall(r"[a-z]+", text.lower()))
+
+
+_SUBJECT_LEAD = re.compile(
+    r"(?:(?:In|On|At|After|Before|Ahead\s+of|Earlier|Later|Last|This|Since|During|Following|Meanwhile|However|But|"
+    r"And|Also|Separately)\b[^,]{0,80},\s*)",
+    re.I,
+)
+
+
+def _subject_start(view: str, s: int, at: int) -> int:
+    cut = max(s, *(view.rfind(sep, s, at) + len(sep) for sep in ("; ", ": ", " - ", " – ", " — ", ", ")))
+    m = _SUBJECT_LEAD.match(view, cut, at)
+    start = m.end() if m else cut
+    while start < at and view[start] in " '\"‘“":
+        start += 1
+    return start
+
+
+_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,3}$", re.I)
+_NP_SUBJECT = re.compile(
+    r"\b(?:the|these|those|their|its|his|her)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
+    r"(?:(?:have|has|had|will|would|could|should|also|then|is|are|was|were|go\s+on\s+to)\s+)*(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _raiser(view: str, s: int, at: int) -> str | None:
+    """Who raises it: the last name in the clause before the verb, else "he"/"she", else a short noun phrase."""
+    start = _subject_start(view, s, at)
+    if at - start > 200:
+        start = at - 200
+    names = [n for n in find_names(view, start, at) if n.kind is not None and not n.possessive]
+    if names:
+        return names[0].canonical if len(names) == 1 or names[0].kind else names[-1].canonical
+    if _PRONOUN.search(view, start, at):
+        person = resolve_person(view, start)
+        return person.canonical if person else None
+    m = _NP_SUBJECT.search(view, start, at)
+    if m and m.start() - start <= 6:
+        return " ".join(view[m.start() : m.end("np")].split())
+    return None
+
+
+# --- lists and items ------------------------------------------------------------------------
+
+_COMMA = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;)\s*(?:(?:and|or)\s+)?")
+_AND = re.compile(r"\s+(?:and|or)\s+")
+_DETERMINED = re.compile(
+    r"^(?:the|a|an|their|its|his|her|our|any|all|more|new|better|greater|further|stronger|[\w-]+['’]s)\b|^\w+ing\b",
+    re.I,
+)
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ern|ful|less|ese|ish|ian|ean|ible|able)$", re.I)
+_PREP = re.compile(r"\b(?:of|for|to|in|on|with|from|by|against|about|over|between)\b", re.I)
+
+
+def _split(view: str, cand: _Candidate, rules: _Rules) -> list[tuple[int, int]]:
+    a, b = trim(view, cand.start, cand.end)
+    if b <= a:
+        return []
+    if cand.rule in ("urge_to", "must_be_done", "concern", "agenda"):
+        return [(a, b)]
+    if cand.rule == "from_to":
+        to = re.search(r"\s+to\s+", view[a:b])
+        parts = [(a, a + to.start()), (a + to.end(), b)] if to else [(a, b)]
+        out: list[tuple[int, int]] = []
+        for x, y in parts:
+            out += _split_and(view, x, y)
+        return out
+    items = list_items(view, a, b, _COMMA)
+    out = []
+    last = len(items) - 1
+    for k, (x, y) in enumerate(items):
+        if k == last and last >= 1 and not re.match(r"(?:and|or)\s", view[x:y]):
+            # "A, B and C": the last comma item holds the list's own conjunction.
+            conjunctions = list(_AND.finditer(view, x, y))
+            if conjunctions:
+                m = conjunctions[-1]
+                out += _split_and(view, x, m.start()) + _split_and(view, m.end(), y)
+                continue
+        out += _split_and(view, x, y)
+    return out
+
+
+def _split_and(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split "A and B" inside one item when B is a phrase of its own, not a shared head."""
+    a, b = trim(view, a, b)
+    cuts = []
+    for m in _AND.finditer(view, a, b):
+        left = view[cuts[-1][1] if cuts else a : m.start()]
+        nxt = _AND.search(view, m.end(), b)
+        right = view[m.end() : nxt.start() if nxt else b]
+        shared_head = _ADJECTIVE.search(left) is not None  # "regional and global issues"
+        if (
+            _DETERMINED.match(right)
+            or _PREP.search(right)
+            or (len(left.split()) >= 2 and len(right.split()) >= 2 and not shared_head)
+        ):
+            cuts.append((m.start(), m.end()))
+    out = []
+    pos = a
+    for x, y in cuts:
+        out.append(trim(view, pos, x))
+        pos = y
+    out.append(trim(view, pos, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+_LEADING = re.compile(
+    r"^(?:and|or|also|even|especially|particularly|notably|including|such\s+as|among\s+them|namely|"
+    r"coping\s+with|dealing\s+with|issues\s+of)\s+",
+    re.I,
+)
+
+
+def _issue(article: Article, a: int, b: int, cand: _Candidate, rules: _Rules) -> Issue | None:
+    view = article.view
+    m = _LEADING.match(view, a, b)
+    while m and m.end() < b:
+        a = m.end()
+        m = _LEADING.match(view, a, b)
+    a, b = trim(view, a, b)
+    if cand.rule == "urge_to":
+        p = rules.priority.match(view[a:b])
+        if p:
+            a, b = a + p.start("x"), a + p.end("x")
+        elif rules.empty_demand.match(view[a:b]):
+            return None
+    text = " ".join(view[a:b].split())
+    low = text.lower()
+    if a > cand.start and re.match(r"(?:with|by|in|at|from|on)\s", low):
+        return None  # a prepositional tail split off a list item, not an item of its own
+    words = [w for w in re.findall(r"\w+", low) if w not in rules.stop]
+    if not words or low in rules.empty_objects or len(words) > 30:
+        return None
+    if cand.rule in ("call_for", "topic", "concern") and low.split()[0] in ("him", "her", "them", "it", "this"):
+        return None
+    return Issue(text=text, raised_by=cand.raised_by, evidence=Evidence.of(article.text, a, b), rule=cand.rule)
+
+
+def _words(text: str, rules: _Rules) -> list[str]:
+    return [w for w in re.findall(r"\w+", text.casefold()) if w not in rules.stop]
+
+
+def _f1(x: list[str], y: list[str]) -> float:
+    if not x or not y:
+        return 0.0
+    common = sum(min(x.count(w), y.count(w)) for w in set(x))
+    if not common:
+        return 0.0
+    p, r = common / len(x), common / len(y)
+    return 2 * p * r / (p + r)
+
+
+def _dedupe(found: list[Issue], rules: _Rules) -> list[Issue]:
+    out: list[Issue] = []
+    kept: list[list[str]] = []
+    for issue in sorted(found, key=lambda i: (i.evidence.start, -i.evidence.end)):
+        w = _words(issue.text, rules)
+        if any(_f1(w, k) >= 0.75 for k in kept):
+            continue
+        if any(o.evidence.start <= issue.evidence.start and issue.evidence.end <= o.evidence.end for o in out):
+            continue
+        out.append(issue)
+        kept.append(w)
+    return out

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict
 
 from summarize.extract.clauses import list_items, previous_sentences, sentence_spans
 from summarize.extract.names import NameSpan, find_names, resolve_person
-from summarize.models import Article, CountQualifier, Evidence, Signatory
+from summarize.models import Article, CountQualifier, Evidence, Signatory, SignatoryKind
 from summarize.resources import load_validated
 
 __all__ = ["extract_signatories"]
@@ -160,7 +160,7 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 
 _SIGNING_HINT = re.compile(
     r"letter|petition|statement|declaration|charter|manifesto|appeal|communiq|signed|signator|endorse|wrote|"
-    r"includ|among|such as",
+    r"includ|among|such as|their names|signatures",
     re.I,
 )
 
@@ -261,7 +261,8 @@ def _sentence(article: Article, rules: _Rules, spans: list[tuple[int, int]], i: 
         for m in rules.include.finditer(view, s, e):
             if _signer_context(view, s, m, rules):
                 end = _list_end(view, m.end(), e)
-                out += _signers(article, m.end(), end, "signers_include", doc_for_context)
+                default = "organization" if m.group("noun").lower() in _ORG_NOUNS else None
+                out += _signers(article, m.end(), end, "signers_include", doc_for_context, default_kind=default)
         for m in rules.among_signed.finditer(view, s, e):
             end = _list_end(view, m.end(), e)
             out += _signers(article, m.end(), end, "signers_include", doc_for_context)
@@ -357,8 +358,20 @@ def _signer_context(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
     return backing or definite
 
 
+_ORG_NOUNS = frozenset(
+    "groups organisations organizations ngos charities unions associations bodies institutions companies firms "
+    "parties".split()
+)
+
+
 def _signers(
-    article: Article, start: int, end: int, rule: str, document: str | None, counts_only: bool = False
+    article: Article,
+    start: int,
+    end: int,
+    rule: str,
+    document: str | None,
+    counts_only: bool = False,
+    default_kind: SignatoryKind | None = None,
 ) -> list[_Found]:
     view = article.view
     if end <= start:
@@ -378,7 +391,7 @@ def _signers(
             continue
         name = _item_name(view, a, b, [n for n in names if a <= n.start and n.end <= b])
         if name is not None:
-            out.append(_named(article, name, rule, document))
+            out.append(_named(article, name, rule, document, default_kind=default_kind))
             continue
         pron = re.match(r"\s*(?:he|she)\s*$", item, re.I)
         if pron:
@@ -485,10 +498,15 @@ def _group(article: Article, g: _Group, rule: str, document: str | None) -> _Fou
 
 
 def _named(
-    article: Article, n: NameSpan, rule: str, document: str | None, evidence: tuple[int, int] | None = None
+    article: Article,
+    n: NameSpan,
+    rule: str,
+    document: str | None,
+    evidence: tuple[int, int] | None = None,
+    default_kind: SignatoryKind | None = None,
 ) -> _Found:
     start, end = evidence or (n.start, n.end)
-    kind = n.kind or ("person" if len(n.canonical.split()) in (2, 3) else "organization")
+    kind = n.kind or default_kind or ("person" if len(n.canonical.split()) in (2, 3) else "organization")
     sig = Signatory(
         name=n.canonical,
         kind=kind,

@@ -1,0 +1,85 @@
+"""Signatories by rules (invented sentences)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.extract.signatories import extract_signatories
+from summarize.ingest import read_text_article
+
+
+def _sigs(text: str) -> list[tuple[str | None, str, int | None, str | None]]:
+    article = read_text_article("Headline for the test\n\n" + text)
+    return [(s.name, s.kind, s.count, s.count_qualifier) for s in extract_signatories(article)]
+
+
+def test_groups_which_include_named_organisations_and_a_counted_group() -> None:
+    text = (
+        "Five environmental groups are pressing the minister to act. "
+        "In a letter to Minister Ana Duarte released on Monday, the groups, which include Friends of the Marsh "
+        "and River Watch, said the dam should be halted. "
+        "'We ask for a pause,' wrote the groups, which also included the Delta Fishers Union and Clean Water Now. "
+        "The letter is signed by five environmental groups."
+    )
+    assert _sigs(text) == [
+        ("Friends of the Marsh", "organization", None, None),
+        ("River Watch", "organization", None, None),
+        ("Delta Fishers Union", "organization", None, None),
+        ("Clean Water Now", "organization", None, None),
+        (None, "group", 5, "exact"),
+    ]
+
+
+def test_counted_signers_with_qualifiers_and_document() -> None:
+    text = "A petition addressed to the Harbour Council, signed by more than 1,200 residents, asks for a new ferry."
+    article = read_text_article("Ferry petition\n\n" + text)
+    (sig,) = extract_signatories(article)
+    assert (sig.kind, sig.count, sig.count_qualifier) == ("group", 1200, "more_than")
+    assert sig.document == "petition addressed to the Harbour Council"
+
+
+def test_named_people_who_signed_an_open_letter() -> None:
+    text = (
+        "Novelist Mara Quent and composer Ivo Lark have signed an open letter to the mayor. "
+        "About 40 teachers added their names on Friday."
+    )
+    assert _sigs(text) == [
+        ("Mara Quent", "person", None, None),
+        ("Ivo Lark", "person", None, None),
+        (None, "group", 40, "about"),
+    ]
+
+
+def test_joint_statement_signers_and_a_pronoun() -> None:
+    text = (
+        "Earlier the Bishop of Wexmoor wrote to the three parties. In an open letter, he urged them to be fair. "
+        "In a joint statement, the Tidal Power Association and the Coastal Anglers Society said they would object."
+    )
+    names = [s[0] for s in _sigs(text)]
+    assert names == ["Bishop of Wexmoor", "Tidal Power Association", "Coastal Anglers Society"]
+
+
+def test_vague_groups_and_plain_statements_give_nothing() -> None:
+    text = (
+        "Dozens of charities have signed a letter to the council. "
+        "The company said in a statement that profits rose. "
+        "The president signed a trade agreement with the visiting premier."
+    )
+    assert _sigs(text) == []
+
+
+def test_same_signatory_twice_is_one_entry() -> None:
+    text = (
+        "In a joint statement, Harbour Watch and the Sea Trust said the port must close. "
+        "The statement was also signed by Harbour Watch and by Dr. Lena Ostrova, a marine biologist."
+    )
+    assert [s[0] for s in _sigs(text)] == ["Harbour Watch", "Sea Trust", "Lena Ostrova"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_and_evidence_is_valid(text: str) -> None:
+    article = read_text_article("T\n\n" + text + " signed by 3 groups and the letter")
+    for s in extract_signatories(article):
+        assert article.text[s.evidence.start : s.evidence.end] == s.evidence.text
