@@ -1,0 +1,254 @@
+"""Regular-expression building blocks made from a language's vocabulary.
+
+The word lists come from the data files; how words combine (English word order) is written here
+once, as named fragments that the rules in `rules.py` assemble. Patterns are compiled with
+IGNORECASE | VERBOSE; names of months and weekdays are wrapped in `(?-i:...)` because in news
+text their capital letter is what tells "May" the month from "may" the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cached_property
+
+from summarize.extract.dates.lexicon import Lexicon
+
+
+def words(items: Iterable[str]) -> str:
+    """An alternation of words or phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(items), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in item.split()) for item in ordered)
+
+
+def cased(items: Iterable[str]) -> str:
+    """Like `words`, but only in Title Case or UPPER CASE."""
+    forms: set[str] = set()
+    for item in items:
+        forms.add(" ".join(w[:1].upper() + w[1:] for w in item.split()))
+        forms.add(item.upper())
+    return f"(?-i:{words(forms)})"
+
+
+DASH = r"(?:-|–|—|‐|‑)"
+RANGE_SEP = rf"(?:\s*{DASH}\s*|\s+(?:to|through|thru|until|till)\s+)"
+
+
+class Fragments:
+    """Named pattern pieces for one lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    @cached_property
+    def month_full(self) -> str:
+        return cased(self.lex.calendar.months)
+
+    @cached_property
+    def month_any(self) -> str:
+        abbr = cased(self.lex.calendar.month_abbreviations)
+        return rf"(?:{self.month_full}|{abbr}(?![a-z])\.?)"
+
+    def month(self, name: str) -> str:
+        return rf"(?<![\w])(?P<{name}>{self.month_any})(?![\w])"
+
+    @cached_property
+    def weekday_any(self) -> str:
+        abbr = cased(self.lex.calendar.weekday_abbreviations)
+        return rf"(?:{cased(self.lex.calendar.weekdays)}|{abbr}\.)"
+
+    def weekday(self, name: str) -> str:
+        return rf"(?<![\w])(?P<{name}>{self.weekday_any})(?!\w)"
+
+    @staticmethod
+    def day(name: str) -> str:
+        return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|[.,]\d)"
+
+    @staticmethod
+    def year(name: str) -> str:
+        return rf"(?<![\w$£€#.,/-])(?P<{name}>1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\w)"
+
+    @cached_property
+    def cardinal(self) -> str:
+        return words(k for k in self.lex.numbers.cardinals if k not in {"a", "an"})
+
+    def number(self, name: str) -> str:
+        """A count: digits, a number word, 'twenty-five', 'a', 'an', or a vague 'several'."""
+        c = self.cardinal
+        vague = words(self.lex.numbers.vague)
+        return rf"(?<![\w.,])(?P<{name}>\d{{1,4}}(?:\.\d+)?|(?:{c})(?:[-\s](?:{c}))?|an?|{vague})(?!\w)"
+
+    @cached_property
+    def unit_singular(self) -> str:
+        return words(self.lex.units.units)
+
+    @cached_property
+    def unit_plural(self) -> str:
+        return words(u.plural for u in self.lex.units.units.values())
+
+    @cached_property
+    def unit_any(self) -> str:
+        return rf"(?:{self.unit_plural}|{self.unit_singular})"
+
+    @cached_property
+    def fillers(self) -> str:
+        return rf"(?:(?:{words(self.lex.units.unit_fillers)})[-\s]+){{0,2}}"
+
+    @cached_property
+    def approx(self) -> str:
+        return rf"(?:(?P<approx>{words(self.lex.words.approximators)})\s+)?"
+
+    @cached_property
+    def ordinal(self) -> str:
+        return words(list(self.lex.numbers.ordinals) + self.lex.numbers.last_ordinals)
+
+    @cached_property
+    def season(self) -> str:
+        return words(self.lex.calendar.seasons)
+
+    @cached_property
+    def part_of_day(self) -> str:
+        return words(self.lex.calendar.parts_of_day)
+
+    @cached_property
+    def shift(self) -> str:
+        return words(self.lex.words.shift_words)
+
+    @cached_property
+    def edge(self) -> str:
+        """'the end of (the) ', 'early ', 'mid-', 'later ' before a date (the value ignores it)."""
+        bounds = words(self.lex.words.boundaries)
+        fuzzy = words(self.lex.words.fuzzy_edges)
+        return rf"(?P<edge>the\s+(?:very\s+)?(?:{bounds})\s+of\s+(?:the\s+)?|(?:{fuzzy})(?:-|\s+)(?:in\s+)?)?"
+
+    @cached_property
+    def relative_day(self) -> str:
+        return words(self.lex.words.relative_days)
+
+    @cached_property
+    def zones(self) -> str:
+        cal = self.lex.calendar
+        return rf"(?-i:{words(z.upper() for z in cal.utc_zones + cal.other_zones)})"
+
+    @cached_property
+    def holiday(self) -> str:
+        return cased(self.lex.calendar.holidays)
+
+    @cached_property
+    def reference_word(self) -> str:
+        return words(self.lex.words.reference_words)
+
+    @cached_property
+    def set_word(self) -> str:
+        return words(self.lex.words.sets)
+
+    @cached_property
+    def anaphora_head(self) -> str:
+        return words(self.lex.words.anaphora_heads)
+
+    @cached_property
+    def anaphora_det(self) -> str:
+        return words(self.lex.words.anaphora_determiners)
+
+    # -- triggers -------------------------------------------------------------------------------
+    @cached_property
+    def trigger_kinds(self) -> dict[str, str]:
+        """Every trigger word or phrase, in each case it may be written in, with its kind."""
+        lex = self.lex
+        cal, w = lex.calendar, lex.words
+
+        def title(item: str) -> str:
+            return " ".join(p[:1].upper() + p[1:] for p in item.split())
+
+        units = set(lex.units.units) | {u.plural for u in lex.units.units.values()} | {"annum"}
+        capitalised = {
+            "MONTH": list(cal.months) + list(cal.month_abbreviations),
+            "WEEKDAY": list(cal.weekdays) + list(cal.weekday_abbreviations),
+            "HOLIDAY": [h for name in cal.holidays for h in (name, name.replace("'", "’"))],
+        }
+        any_case = {
+            "REF": list(w.reference_words),
+            "RELDAY": list(w.relative_days),
+            "SET": list(w.sets),
+            "SEASON": list(cal.seasons),
+            "POD": list(cal.parts_of_day) + ["noon", "midday", "midnight"],
+            "EVERY": ["every", "each"],
+            "HALF": ["half"],
+            "ANAPH": [h for h in w.anaphora_heads if h not in units] + ["season"],
+            "UNIT": sorted(units),
+        }
+        kinds: dict[str, str] = {}
+        for kind, items in capitalised.items():
+            for item in items:
+                for form in (title(item), item.upper()):
+                    kinds.setdefault(form, kind)
+        for kind, items in any_case.items():
+            for item in items:
+                for form in (item, title(item), item.upper(), item[:1].upper() + item[1:]):
+                    kinds.setdefault(form, kind)
+        return kinds
+
+    @cached_property
+    def trigger(self) -> str:
+        """One case-sensitive pattern for the words every rule hangs on.
+
+        The words are folded into a trie so that the engine tests a handful of branches per
+        position; scanning once for these and trying rules only there is what keeps the tagger
+        at a few milliseconds per article. Group `w` is a word (its kind looked up in
+        `trigger_kinds`), `d` digits, `a` an apostrophe year, `q` a quarter code.
+        """
+        body = rf"(?P<w>{_trie(self.trigger_kinds)})(?![\w'’])|(?P<d>\d+)|(?P<a>['’]\d\d)|(?P<q>Q[1-4])(?!\w)"
+        return body
+
+    @cached_property
+    def prefix_words(self) -> frozenset[str]:
+        """Lower-case words that may open an expression before its trigger word ("the past two")."""
+        lex = self.lex
+        w, n = lex.words, lex.numbers
+        out: set[str] = set()
+        groups = [
+            w.shift_words,
+            w.approximators,
+            w.boundaries,
+            w.fuzzy_edges,
+            w.anaphora_determiners,
+            n.cardinals,
+            n.ordinals,
+            n.last_ordinals,
+            n.vague,
+            lex.units.unit_fillers,
+            lex.units.units,
+            lex.calendar.weekdays,
+            lex.calendar.months,
+        ]
+        for group in groups:
+            for phrase in group:
+                out.update(phrase.lower().split())
+        out.update(
+            "the a an of very between from and in for within just mere only took takes take taking "
+            "fiscal financial calendar every each other same entire whole over that its half early "
+            "late mid year fy per".split()
+        )
+        return frozenset(out)
+
+
+def _trie(items: Iterable[str]) -> str:
+    """A regular expression matching exactly the given strings, prefix-factored."""
+    root: dict[str, dict] = {}
+    for item in items:
+        node = root
+        for ch in item:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)

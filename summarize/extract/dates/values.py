@@ -1,0 +1,154 @@
+"""Calendar arithmetic and TIMEX3 value strings, independent of any language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import date, timedelta
+from typing import Literal
+
+Tense = Literal["past", "future"] | None
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A point on the calendar known to year, month or day precision (or not at all)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def full(self) -> bool:
+        return self.year is not None and self.month is not None and self.day is not None
+
+    def as_date(self) -> date | None:
+        if not self.full:
+            return None
+        try:
+            return date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+    @classmethod
+    def of(cls, d: date) -> Anchor:
+        return cls(d.year, d.month, d.day)
+
+
+@lru_cache(maxsize=256)
+def parse_iso(value: str | None) -> Anchor | None:
+    """An Anchor from 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (a time part is ignored); None if not a date."""
+    if not value:
+        return None
+    m = _ISO.match(value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    anchor = Anchor(year, month, day)
+    if day is not None and anchor.as_date() is None:
+        return None
+    return anchor
+
+
+def anchor_of_value(value: str) -> Anchor | None:
+    """The calendar point a DATE/TIME value names, when it names one (not for XXXX or *_REF)."""
+    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if not m:
+        return None
+    rest = value[m.end() :]
+    if rest and not rest.startswith("T"):
+        return Anchor(int(m.group(1)))
+    return Anchor(int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None)
+
+
+def fmt_date(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    """'2009-02-16', '2009-02', '2009', 'XXXX-02-16' ..."""
+    out = f"{year:04d}" if year is not None else "XXXX"
+    if month is None:
+        return out if day is None else f"{out}-XX-{day:02d}"
+    out += f"-{month:02d}"
+    if day is not None:
+        out += f"-{day:02d}"
+    return out
+
+
+def fmt_day(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def fmt_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def closest_year(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int | None:
+    """The year that puts month(/day) nearest the anchor, leaning the way the tense points."""
+    if anchor.year is None:
+        return None
+    if anchor.month is None:
+        return anchor.year
+    ref_day = anchor.day or 15
+    best: tuple[float, int] | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        # distance in months, day fractions breaking ties
+        dist = (year - anchor.year) * 12 + (month - anchor.month) + ((day or 15) - ref_day) / 31
+        cost = abs(dist)
+        if (tense == "past" and dist > 0.5) or (tense == "future" and dist < -0.5):
+            cost += 5
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else anchor.year
+
+
+def closest_weekday(weekday: int, ref: date, tense: Tense, direction: int | None = None) -> date:
+    """The date of an ISO weekday near ref: forced direction (-1, 0, +1) or picked by tense and distance."""
+    delta = weekday - ref.isoweekday()
+    if direction == -1:
+        return ref + timedelta(days=delta - 7 if delta >= 0 else delta)
+    if direction == 1:
+        return ref + timedelta(days=delta + 7 if delta <= 0 else delta)
+    if delta == 0:
+        return ref
+    back = delta - 7 if delta > 0 else delta
+    ahead = back + 7
+    cost_back, cost_ahead = abs(back), abs(ahead)
+    if tense == "future":
+        cost_back += 7
+    elif tense == "past":
+        cost_ahead += 7
+    else:
+        cost_ahead += 0.5  # news mostly reports what happened
+    return ref + timedelta(days=back if cost_back <= cost_ahead else ahead)
+
+
+def fmt_number(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration(amount: float | None, code: str, time: bool = False) -> str:
+    """'P3D', 'PT30M', 'P2.5Y', 'PXY' (amount None: unknown)."""
+    n = "X" if amount is None else fmt_number(amount)
+    return f"PT{n}{code}" if time else f"P{n}{code}"
+
+
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
