@@ -85,14 +85,16 @@ class Context:
         """What 'the same day', 'that year' ... point back to: the last date mentioned, else the anchor."""
         return self.last_mention or self.anchor()
 
-    def note(self, value: str) -> None:
+    def note(self, value: str, written_in_full: bool) -> None:
+        """Record a resolved mention; only a date written with its year may anchor later ones."""
         a = anchor_of_value(value)
         if a is None:
             return
         self.last_mention = a
         if a.full:
-            self.last_full = a
             self.last_day = a
+            if written_in_full:
+                self.last_full = a
 
     # -- tense --------------------------------------------------------------------------------
     def tense(self, start: int, end: int) -> Tense:

@@ -72,12 +72,12 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
             range_id += 1
         for piece in sorted(pieces, key=lambda p: (p.start, -p.end)):
             value = piece.value(ctx)
+            text = source[piece.start : piece.end]
             if piece.type in ("DATE", "TIME"):
-                ctx.note(value)
+                ctx.note(value, _WRITTEN_YEAR.search(scan, piece.start, piece.end) is not None)
             role = piece.role if piece.role in ("start", "end") else None
             if piece.floating:
                 floating.append(len(out))
-            text = source[piece.start : piece.end]
             # Built without re-validation: spans come from the scan and are ordered by construction.
             out.append(
                 DateMention.model_construct(
@@ -142,6 +142,7 @@ def _trim(text: str, p: Piece) -> Piece:
     return p if (start, end) == (p.start, p.end) else replace(p, start=start, end=end)
 
 
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\d/\d+/\d")
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 

@@ -1,0 +1,88 @@
+"""Table-driven checks of the date tagger on invented sentences, plus API-shape checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarize.extract.dates import find_dates, infer_reference_date, tag_article
+from summarize.extract.dates.lexicon import load_lexicon
+from summarize.models import Article, Source, Span
+
+CASES = json.loads((Path(__file__).parent / "data" / "dates_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_table(case: dict) -> None:
+    found = [(d.text, d.value) for d in find_dates(case["text"], case["ref"])]
+    assert found == [tuple(e) for e in case["expect"]]
+
+
+def test_ranges_share_an_id_with_start_and_end() -> None:
+    dates = find_dates("The envoy visits Ghana (Apr. 2-4) and Togo (Apr. 4-6).", "2010")
+    assert [(d.range_id, d.range_role) for d in dates] == [(1, "start"), (1, "end"), (2, "start"), (2, "end")]
+    assert all(d.type == "DATE" and d.rule.startswith("date.range") for d in dates)
+
+
+def test_year_only_reference_leaves_weekdays_underspecified() -> None:
+    (friday,) = find_dates("The letter was released Friday.", "2009")
+    assert friday.value == "2009-WXX-5"
+
+
+def test_without_reference_the_last_full_date_anchors() -> None:
+    dates = find_dates("On 3 March 2005 the mill shut. Two days later it reopened; tomorrow it closes.")
+    assert [d.value for d in dates] == ["2005-03-03", "2005-03-05", "2005-03-04"]
+
+
+def test_evidence_points_into_the_text() -> None:
+    text = "Bids close on Oct. 12, 2018, the agency said on Tuesday."
+    for d in find_dates(text, "2018-09-20"):
+        assert text[d.evidence.start : d.evidence.end] == d.evidence.text == d.text
+
+
+def _article(text: str, view: str | None = None, **kw: object) -> Article:
+    view = view if view is not None else text
+    kw.setdefault("body", Span(start=0, end=len(text)))
+    return Article(
+        text=text,
+        view=view,
+        source=Source(path=None, sha256="0" * 64, chars=len(text), bytes=len(text), encoding="utf-8"),
+        **kw,
+    )
+
+
+def test_tag_article_reads_the_view_and_cites_the_text() -> None:
+    text = "Rates rise on Friday.\n© Example News 2011. Updated Monday."
+    cut = text.index("©")
+    view = text[:cut] + " " * (len(text) - cut)
+    dates = tag_article(_article(text, view), "2011-05-04")
+    assert [(d.text, d.value) for d in dates] == [("Friday", "2011-05-06")]
+
+
+def test_reference_from_metadata_first() -> None:
+    assert infer_reference_date(_article("Nothing here.", published="2020-02-03")) == ("2020-02-03", "metadata")
+
+
+def test_reference_from_a_published_line() -> None:
+    text = "Harbour reopens\nPublished: 14 August 2019\n\nThe harbour reopened on Tuesday after repairs."
+    art = _article(text, body=Span(start=text.index("The harbour"), end=len(text)))
+    assert infer_reference_date(art) == ("2019-08-14", "text")
+
+
+def test_reference_from_the_copyright_year_in_furniture() -> None:
+    text = "Council backs plan\nThe council backed the plan on Friday.\n© Valley Gazette (2007) All rights reserved."
+    cut = text.index("©")
+    art = _article(text, text[:cut] + " " * (len(text) - cut), furniture=[Span(start=cut, end=len(text))])
+    assert infer_reference_date(art) == ("2007", "text")
+
+
+def test_no_reference_when_the_text_has_none() -> None:
+    assert infer_reference_date(_article("The council backed the plan on Friday.")) == (None, None)
+
+
+def test_lexicon_validates_and_is_cached() -> None:
+    lex = load_lexicon("en")
+    assert lex is load_lexicon("en")
+    assert lex.month_number("Sept.") == 9 and lex.weekday_number("Thurs") == 4
