@@ -24,6 +24,7 @@ same words, stop words aside) are dropped, the first kept.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,6 +81,7 @@ class _Rules:
     stop: frozenset[str]
     noun_before: re.Pattern[str]
     raise_excluded: re.Pattern[str]
+    gates: dict[str, frozenset[str]]
 
 
 # Breaks that end a demand even without a comma before them ("... while talks go on").
@@ -146,7 +148,25 @@ def _rules() -> _Rules:
         stop=frozenset(t.stop_words),
         noun_before=re.compile(rf"(?:\b(?:{_alt(t.noun_markers)})|['’]s?)\s+$", re.I),
         raise_excluded=re.compile(rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(t.raise_excluded)})\b", re.I),
+        gates={
+            "urge": _first_words(t.call_verbs),
+            "demand": _first_words(t.demand_verbs),
+            "issue_list": _last_words(t.issue_nouns),
+            "from_to": frozenset({"from"}),
+            "topic": _first_words(t.topic_verbs),
+            "concern": _first_words(t.concern_words),
+            "agenda": frozenset({"heart", "centre", "center", "top", "forefront", "high", "central"}),
+            "must_be_done": frozenset({"done"}),
+        },
     )
+
+
+def _first_words(phrases: list[str]) -> frozenset[str]:
+    return frozenset(p.split()[0].lower() for p in phrases)
+
+
+def _last_words(phrases: list[str]) -> frozenset[str]:
+    return frozenset(p.split()[-1].lower() for p in phrases)
 
 
 @dataclass
@@ -171,39 +191,35 @@ def extract_issues(article: Article) -> list[Issue]:
     return _dedupe(found, rules)
 
 
-_HINT = re.compile(
-    r"call|urg|press|appeal|ask|demand|push|campaign|lobby|argu|propos|recommend|insist|plead|"
-    r"issue|topic|concern|matter|question|priorit|grievance|problem|challenge|agenda|discuss|raise|talk|focus|"
-    r"concentrat|take up|took up|mention|criticis|criticiz|condemn|complain|protest|object|oppos|highlight|tackl|warn|"
-    r"worr|fear|ashamed|alarm|anger|angry|outrage|dismay|disappoint|upset|frustrat|troubl|anxi|want|heart of|"
-    r"done to|encourag|implor|demands|bring up|brought up|measure|request",
-    re.I,
-)
+_WORD = re.compile(r"[a-z]+")
 
 
 def _sentence(view: str, s: int, e: int, rules: _Rules) -> list[_Candidate]:
-    if not _HINT.search(view, s, e):
+    # Only the rules whose trigger words occur in the sentence are run: most sentences have none.
+    words = set(_WORD.findall(view[s:e].lower()))
+    gate = {name: not words.isdisjoint(w) for name, w in rules.gates.items()}
+    if not any(gate.values()):
         return []
     out: list[_Candidate] = []
-    for m in rules.urge.finditer(view, s, e):
+    for m in rules.urge.finditer(view, s, e) if gate["urge"] else ():
         target = m.group("target").strip().lower()
         if target.split()[0] in ("them", "him", "her", "us", "me") or _plausible_target(target):
             end = _object_end(view, m.start("obj"), e, rules)
             out.append(_Candidate(m.start("obj"), end, "urge_to", _raiser(view, s, m.start())))
-    for m in rules.demand.finditer(view, s, e):
+    for m in rules.demand.finditer(view, s, e) if gate["demand"] else ():
         if _noun_use(view, s, m, rules):
             continue
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "call_for", _raiser(view, s, m.start())))
-    for m in rules.issue_list.finditer(view, s, e):
+    for m in rules.issue_list.finditer(view, s, e) if gate["issue_list"] else ():
         if not _issue_list_ok(view, m):
             continue
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
         out.append(_Candidate(m.start("obj"), end, "issue_list", _raiser(view, s, m.start())))
-    for m in rules.from_to.finditer(view, s, e):
+    for m in rules.from_to.finditer(view, s, e) if gate["from_to"] else ():
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
         out.append(_Candidate(m.start("obj"), end, "from_to", _raiser(view, s, m.start())))
-    for m in rules.topic.finditer(view, s, e):
+    for m in rules.topic.finditer(view, s, e) if gate["topic"] else ():
         if _passive_or_past_participle(view, m) or _noun_use(view, s, m, rules):
             continue
         start = _skip_adverbial(view, m.start("obj"), e)
@@ -216,14 +232,14 @@ def _sentence(view: str, s: int, e: int, rules: _Rules) -> list[_Candidate]:
         # The topic word may sit in a relative clause ("the people who were executed").
         if _has_topic_word(view[start : min(e, end + 60)], rules):
             out.append(_Candidate(start, end, "topic", _raiser(view, s, m.start())))
-    for m in rules.concern.finditer(view, s, e):
+    for m in rules.concern.finditer(view, s, e) if gate["concern"] else ():
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "concern", _raiser(view, s, m.start())))
-    for m in rules.agenda.finditer(view, s, e):
+    for m in rules.agenda.finditer(view, s, e) if gate["agenda"] else ():
         start = _subject_start(view, s, m.start())
         if m.start() - start <= 80:
             out.append(_Candidate(start, m.start(), "agenda", None))
-    for m in rules.must_be_done.finditer(view, s, e):
+    for m in rules.must_be_done.finditer(view, s, e) if gate["must_be_done"] else ():
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "must_be_done", _raiser(view, s, m.start())))
     # A topic verb inside another rule's object ("from tackling X to Y") is part of that object.
@@ -436,23 +452,21 @@ def _issue(article: Article, a: int, b: int, cand: _Candidate, rules: _Rules) ->
     return Issue(text=text, raised_by=cand.raised_by, evidence=Evidence.of(article.text, a, b), rule=cand.rule)
 
 
-def _words(text: str, rules: _Rules) -> list[str]:
-    return [w for w in re.findall(r"\w+", text.casefold()) if w not in rules.stop]
+def _words(text: str, rules: _Rules) -> Counter[str]:
+    return Counter(w for w in re.findall(r"\w+", text.casefold()) if w not in rules.stop)
 
 
-def _f1(x: list[str], y: list[str]) -> float:
-    if not x or not y:
-        return 0.0
-    common = sum(min(x.count(w), y.count(w)) for w in set(x))
+def _f1(x: Counter[str], y: Counter[str]) -> float:
+    common = sum((x & y).values())
     if not common:
         return 0.0
-    p, r = common / len(x), common / len(y)
+    p, r = common / sum(x.values()), common / sum(y.values())
     return 2 * p * r / (p + r)
 
 
 def _dedupe(found: list[Issue], rules: _Rules) -> list[Issue]:
     out: list[Issue] = []
-    kept: list[list[str]] = []
+    kept: list[Counter[str]] = []
     for issue in sorted(found, key=lambda i: (i.evidence.start, -i.evidence.end)):
         w = _words(issue.text, rules)
         if any(_f1(w, k) >= 0.75 for k in kept):

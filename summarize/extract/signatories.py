@@ -146,27 +146,31 @@ def extract_signatories(article: Article) -> list[Signatory]:
     first_joint = _JOINT.search(view)
     rules = replace(_rules(), joint_at=first_joint.end()) if first_joint else _rules()
     spans = sentence_spans(article)
+    # Which sentences name a document at all: a cheap test that spares most sentences the rules.
+    has_doc = [_has(view[s:e].lower(), _DOC_WORDS) for s, e in spans]
     found: list[_Found] = []
     for i, (s, e) in enumerate(spans):
         sentence = view[s:e]
         if not _mentions_signing(sentence):
             continue
-        found.extend(_sentence(article, rules, spans, i))
+        found.extend(_sentence(article, rules, spans, i, has_doc))
     return _dedupe(found)
 
 
 _JOINT = re.compile(r"\bjoint\s+(?:statement|communiq)", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 
-_SIGNING_HINT = re.compile(
-    r"letter|petition|statement|declaration|charter|manifesto|appeal|communiq|signed|signator|endorse|wrote|"
-    r"includ|among|such as|their names|signatures",
-    re.I,
-)
+# Substring tests on the lower-cased sentence are far cheaper than case-blind regex scans.
+_DOC_WORDS = ("letter", "petition", "statement", "declaration", "charter", "manifesto", "appeal", "communiq", "pledge")
+_SIGNING_WORDS = (*_DOC_WORDS, "signed", "signator", "endorse", "wrote", "includ", "among", "such as", "signatures")
+
+
+def _has(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
 
 
 def _mentions_signing(sentence: str) -> bool:
-    return _SIGNING_HINT.search(sentence) is not None
+    return _has(sentence.lower(), _SIGNING_WORDS)
 
 
 def _document_text(view: str, m: re.Match[str], limit: int) -> str:
@@ -200,15 +204,19 @@ def _documents(view: str, s: int, e: int, rules: _Rules) -> list[re.Match[str]]:
     return [m for m in rules.document.finditer(view, s, e) if _is_document(m, rules)]
 
 
-def _sentence(article: Article, rules: _Rules, spans: list[tuple[int, int]], i: int) -> list[_Found]:
+def _sentence(
+    article: Article, rules: _Rules, spans: list[tuple[int, int]], i: int, has_doc: list[bool]
+) -> list[_Found]:
     view = article.view
     s, e = spans[i]
-    docs = _documents(view, s, e, rules)
+    docs = _documents(view, s, e, rules) if has_doc[i] else []
+    sentence = view[s:e]
+    low = sentence.lower()
     out: list[_Found] = []
     doc_text = _document_text(view, docs[0], e) if docs else None
 
     # In a letter ..., A and B said ...
-    m = rules.in_document.match(view, s, e)
+    m = rules.in_document.match(view, s, e) if docs else None
     if m and _is_document(m, rules):
         doc_text = " ".join(view[m.start("doc") : m.end("doc")].split())
         d = rules.document.search(view, m.start("doc"), e)
@@ -219,13 +227,13 @@ def _sentence(article: Article, rules: _Rules, spans: list[tuple[int, int]], i: 
             out += _signers(article, m.end(), verb.start(), "in_document", doc_text)
 
     # A and B said in a joint statement
-    for m in rules.said_in.finditer(view, s, e):
+    for m in rules.said_in.finditer(view, s, e) if docs else ():
         if _is_document(m, rules):
             start = _clause_start(view, s, m.start())
             out += _signers(article, start, m.start(), "said_in_document", _document_text_at(view, m, e, rules))
 
     # <document> ... signed by A, B and C
-    for m in rules.passive.finditer(view, s, e):
+    for m in rules.passive.finditer(view, s, e) if " by " in sentence else ():
         verb = m.group("verb").lower()
         doc = _nearest_document(view, s, m.start(), rules)
         if doc is None:
@@ -241,7 +249,7 @@ def _sentence(article: Article, rules: _Rules, spans: list[tuple[int, int]], i: 
         out += _signers(article, m.end(), end, "signed_by", _document_text(view, doc, e))
 
     # A and B have signed a letter
-    for m in rules.active.finditer(view, s, e):
+    for m in rules.active.finditer(view, s, e) if docs else ():
         if not _is_document(m, rules) or _refers_back(view, m):
             continue
         start = _clause_start(view, s, m.start())
@@ -249,7 +257,7 @@ def _sentence(article: Article, rules: _Rules, spans: list[tuple[int, int]], i: 
         out += found
         if found and re.search(r"\balso\b", view[m.start() : m.start("verb")]):
             out += _also_signed(article, spans, i, found[0].signatory.document)
-    m2 = rules.added_names.search(view, s, e)
+    m2 = rules.added_names.search(view, s, e) if _has(low, ("their names", "their signatures")) else None
     if m2:
         start = _clause_start(view, s, m2.start())
         out += _signers(article, start, m2.start(), "signers_signed", doc_text, counts_only=False)
@@ -258,18 +266,18 @@ def _sentence(article: Article, rules: _Rules, spans: list[tuple[int, int]], i: 
     context_has_doc = bool(docs) or any(_documents(view, ps, pe, rules) for ps, pe in previous_sentences(spans, i, 3))
     if context_has_doc:
         doc_for_context = doc_text or _previous_document(view, spans, i, rules)
-        for m in rules.include.finditer(view, s, e):
+        for m in rules.include.finditer(view, s, e) if _has(low, ("includ", "among", "such as")) else ():
             if _signer_context(view, s, m, rules):
                 end = _list_end(view, m.end(), e)
                 default = "organization" if m.group("noun").lower() in _ORG_NOUNS else None
                 out += _signers(article, m.end(), end, "signers_include", doc_for_context, default_kind=default)
-        for m in rules.among_signed.finditer(view, s, e):
+        for m in rules.among_signed.finditer(view, s, e) if _has(low, ("among", "of those")) else ():
             end = _list_end(view, m.end(), e)
             out += _signers(article, m.end(), end, "signers_include", doc_for_context)
 
     # <petition> has gathered more than 85,000 signatures
     if docs:
-        for m in rules.signatures.finditer(view, s, e):
+        for m in rules.signatures.finditer(view, s, e) if "signatures" in low else ():
             group = _count_group(view, m.start("count"), m.end(), rules, noun_optional=True)
             if group is not None:
                 out.append(_group(article, group, "signatures", doc_text))
