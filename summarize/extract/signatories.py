@@ -162,7 +162,18 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 
 # Substring tests on the lower-cased sentence are far cheaper than case-blind regex scans.
 _DOC_WORDS = ("letter", "petition", "statement", "declaration", "charter", "manifesto", "appeal", "communiq", "pledge")
-_SIGNING_WORDS = (*_DOC_WORDS, "signed", "signator", "endorse", "wrote", "includ", "among", "such as", "signatures")
+_SIGNING_WORDS = (
+    *_DOC_WORDS,
+    "signed",
+    "signator",
+    "endorse",
+    "wrote",
+    "includ",
+    "among",
+    "such as",
+    "signatures",
+    "their names",
+)
 
 
 def _has(low: str, words: tuple[str, ...]) -> bool:
