@@ -171,7 +171,7 @@ class Fragments:
             "RELDAY": list(w.relative_days),
             "SET": list(w.sets),
             "SEASON": list(cal.seasons),
-            "POD": list(cal.parts_of_day) + ["noon", "midday", "midnight"],
+            "POD": [*cal.parts_of_day, "noon", "midday", "midnight"],
             "EVERY": ["every", "each"],
             "HALF": ["half"],
             "ANAPH": [h for h in w.anaphora_heads if h not in units] + ["season"],
@@ -190,15 +190,16 @@ class Fragments:
 
     @cached_property
     def trigger(self) -> str:
-        """One case-sensitive pattern for the words every rule hangs on.
+        """One pattern, run over the lower-cased text, for the words every rule hangs on.
 
         The words are folded into a trie so that the engine tests a handful of branches per
         position; scanning once for these and trying rules only there is what keeps the tagger
         at a few milliseconds per article. Group `w` is a word (its kind looked up in
-        `trigger_kinds`), `d` digits, `a` an apostrophe year, `q` a quarter code.
+        `trigger_kinds`), `d` digits, `a` an apostrophe year, `q` a quarter code. The rules
+        themselves check capitals where they matter ("May" the month, "may" the verb).
         """
-        body = rf"(?P<w>{_trie(self.trigger_kinds)})(?![\w'’])|(?P<d>\d+)|(?P<a>['’]\d\d)|(?P<q>Q[1-4])(?!\w)"
-        return body
+        lowered = {k.lower() for k in self.trigger_kinds}
+        return rf"(?P<w>{_trie(lowered)})(?![\w'’])|(?P<d>\d+)|(?P<a>['’]\d\d)|(?P<q>q[1-4])(?!\w)"
 
     @cached_property
     def prefix_words(self) -> frozenset[str]:

@@ -6,7 +6,7 @@ the same four files (the grammar that strings the words together lives in `gramm
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -145,7 +145,7 @@ class Lexicon(_Data):
         return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(language: str = "en") -> Lexicon:
     """The validated vocabulary for a language (cached)."""
     return Lexicon(

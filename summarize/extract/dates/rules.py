@@ -62,9 +62,12 @@ class Rules:
                 self.by_trigger.setdefault(kind, []).append(index)
         # Opening with the character before the word (a character class) lets the engine skip
         # through the insides of words in C; the very start of the text is tried apart.
+        # Rules whose match always opens with the trigger word itself need not be tried at the
+        # positions of the words before it.
+        self.opens_with_trigger = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _OPENS_WITH_TRIGGER)
         self.trigger = re.compile(rf"[^\w'’](?:{self.f.trigger})")
         self.trigger_at_start = re.compile(self.f.trigger)
-        self.trigger_kinds = self.f.trigger_kinds
+        self.trigger_kinds = {k.lower(): v for k, v in self.f.trigger_kinds.items()}
         self.prefix_words = self.f.prefix_words
         w = lex.words
         self._year_blockers = frozenset(w.year_blockers)
@@ -357,7 +360,10 @@ def _parse_century(m: re.Match[str], r: Rules) -> list[Piece] | None:
 
 
 def _pat_century(f: Fragments) -> str:
-    ords = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
+    ords = (
+        "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+        "|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
+    )
     return rf"""(?:the\s+)?{f.edge}(?P<ord>{ords}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century(?!\w)"""
 
 
@@ -386,10 +392,14 @@ def _parse_season(m: re.Match[str], r: Rules) -> list[Piece] | None:
     shift_word = (m.group("shift") or "").lower()
     if name in r.lex.calendar.ambiguous_seasons and not (shift_word or m.group("y") or m.group("the")):
         return None
-    if m.group("the") and not m.group("y") and name in r.lex.calendar.ambiguous_seasons:
-        # "the fall of Rome": a season only when nothing hangs off it
-        if re.match(r"\s+of\b", m.string[m.end() : m.end() + 5]):
-            return None
+    # "the fall of Rome": a season only when nothing hangs off it
+    if (
+        m.group("the")
+        and not m.group("y")
+        and name in r.lex.calendar.ambiguous_seasons
+        and re.match(r"\s+of\b", m.string[m.end() : m.end() + 5])
+    ):
+        return None
     year = int(m.group("y")) if m.group("y") else None
     shift = r.lex.words.shift_words.get(shift_word, 0) if shift_word else 0
     span = m.span()
@@ -731,9 +741,9 @@ def _parse_ago(m: re.Match[str], r: Rules) -> list[Piece] | None:
     amount = r.number(m.group("num"))
     direction = " ".join(m.group("dir").lower().split())
     sign = 1 if direction in ("later", "after", "from now", "hence", "afterwards") else -1
-    code = unit.code if not unit.time else unit.code
+    code = unit.code
     n = amount * unit.factor if amount is not None else None
-    dur = duration(n, "M" if unit.time and unit.code == "M" else code, unit.time)
+    dur = duration(n, code, unit.time)
     if direction in ("before", "after"):
         return [Piece(m.start(), m.end("unit"), "DURATION", _const(dur))]
     if unit.time:
@@ -757,10 +767,8 @@ def _duration_value(r: Rules, num: str | None, unit_word: str, half: bool) -> st
     found = r.lex.unit(unit_word)
     if found is None:
         return None
-    name, unit = found
-    amount = r.number(num) if num is not None else None
-    if num is not None and amount is None and r.number(num) is None:
-        amount = None  # vague: several, a few
+    _, unit = found
+    amount = r.number(num) if num is not None else None  # None too for "several", "a few"
     if amount is not None and half:
         amount += 0.5
     if amount is None:
@@ -774,7 +782,6 @@ def _parse_duration(m: re.Match[str], r: Rules) -> list[Piece] | None:
     unit_word = m.group("unit")
     plural = unit_word.lower() not in r.lex.units.units
     amount = r.number(num)
-    hyphen = m.group("hy") is not None and "-" in m.group("hy")
     if amount is not None and amount == 1 and plural and num.lower() in ("a", "an", "one"):
         return None
     if num.lower() in ("a", "an") and unit_word.lower() == "second":
@@ -783,20 +790,15 @@ def _parse_duration(m: re.Match[str], r: Rules) -> list[Piece] | None:
         amount == 1 or r.next_word(m.string, m.end()) in ("of", "percent", "mile", "point")
     ):
         return None  # "a quarter of its dealers": a fraction
-    if amount is not None and amount > 1 and not plural and not hyphen and num.lower() not in ("a", "an"):
-        if not m.group("hy") or not m.group("hy").strip() == "":
-            pass
     value = _duration_value(r, num, unit_word, bool(m.group("half1") or m.group("half2")))
     if value is None:
         return None
-    start = m.start()
-    if m.group("det") and m.group("shift") is None and m.group("det").lower() in ("a", "an"):
-        start = m.start()
-    return [Piece(start, m.end(), "DURATION", _const(value))]
+    return [Piece(m.start(), m.end(), "DURATION", _const(value))]
 
 
 def _pat_duration(f: Fragments) -> str:
-    return rf"""(?:(?P<det>the)\s+(?P<shift>past|last|next|first|coming|previous|following|final|remaining|initial|same|other)\s+)?
+    shifts = "past|last|next|first|coming|previous|following|final|remaining|initial|same|other"
+    return rf"""(?:(?P<det>the)\s+(?P<shift>{shifts})\s+)?
                 {f.approx}{f.number("num")}(?P<half1>\s+and\s+a\s+half)?(?P<hy>[-\s]+){f.fillers}
                 (?<!\w)(?P<unit>{f.unit_any})(?!\w)(?P<half2>\s+and\s+a\s+half)?(?:[-\s](?:long|old)(?!\w))?"""
 
@@ -1013,6 +1015,26 @@ _RULES: list[tuple[str, Callable[[Fragments], str], Parser, str]] = [
     ("date.anaphora", _pat_anaphora, _parse_anaphora, "UNIT ANAPH"),
     ("date.reference", _pat_reference, _parse_reference, "REF"),
 ]
+
+
+_OPENS_WITH_TRIGGER = frozenset(
+    {
+        "date.iso",
+        "date.numeric",
+        "time.clock",
+        "time.clock_ampm",
+        "time.clock_utc",
+        "time.noon",
+        "date.holiday",
+        "date.quarter_code",
+        "date.year_apostrophe",
+        "set.word",
+        "date.reference",
+        "set.every",
+        "date.month_day",
+        "date.day_month",
+    }
+)
 
 
 @lru_cache(maxsize=8)

@@ -18,8 +18,12 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
     tried: set[tuple[int, int]] = set()
     prefix_words = rules.prefix_words
     kinds = rules.trigger_kinds
-    first = rules.trigger_at_start.match(scan)
-    triggers = ([first] if first else []) + list(rules.trigger.finditer(scan))
+    opens_with_trigger = rules.opens_with_trigger
+    lowered = scan.lower()
+    if len(lowered) != len(scan):  # a few characters grow when lower-cased; keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in scan)
+    first = rules.trigger_at_start.match(lowered)
+    triggers = ([first] if first else []) + list(rules.trigger.finditer(lowered))
     for trigger in triggers:
         group = trigger.lastgroup or ""
         at = trigger.start(group)
@@ -35,7 +39,7 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
         starts = _starts(scan, at, prefix_words)
         for index in indexes:
             pattern = rules.rules[index].pattern
-            for start in starts:
+            for start in starts[:1] if index in opens_with_trigger else starts:
                 if (index, start) in tried:
                     continue
                 tried.add((index, start))
@@ -98,6 +102,11 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
 def _number_kind(digits: str, text: str, at: int) -> str:
     if at and text[at - 1] in ".,":
         return ""  # the tail of 2.62 or 1,000
+    after = at + len(digits)
+    if text[after : after + 1] == "%" or (
+        text[after : after + 1] in (".", ",") and text[after + 1 : after + 2].isdigit()
+    ):
+        return ""  # 2.36%, 5,210.17: amounts, not dates
     if len(digits) <= 2:
         return "NUM12"
     if len(digits) == 4:
@@ -120,7 +129,7 @@ def _starts(text: str, at: int, prefix_words: frozenset[str]) -> list[int]:
         begin = end
         while begin > 0 and text[begin - 1].isalnum():
             begin -= 1
-        if begin == end or end == pos and pos != at:
+        if begin == end or (end == pos and pos != at):
             break
         word = text[begin:end]
         if not (word[0].isdigit() or word.lower() in prefix_words):
