@@ -45,7 +45,7 @@ def training_text() -> list[str]:
     return lines
 
 
-def build_tiny_bart(folder: Path, *, max_positions: int = 128, vocab_size: int = 600) -> Path:
+def build_tiny_bart(folder: Path, *, max_positions: int = 256, vocab_size: int = 600) -> Path:
     """A two-layer BART with a byte-level BPE tokenizer, saved under folder."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
@@ -85,7 +85,7 @@ def build_tiny_bart(folder: Path, *, max_positions: int = 128, vocab_size: int =
     return folder
 
 
-def build_tiny_t5(folder: Path, *, max_positions: int = 128, vocab_size: int = 400) -> Path:
+def build_tiny_t5(folder: Path, *, max_positions: int = 256, vocab_size: int = 400) -> Path:
     """A two-layer T5 with a Unigram (SentencePiece-like) tokenizer, saved under folder."""
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
     from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer
