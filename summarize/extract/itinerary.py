@@ -93,6 +93,7 @@ class _Triggers(BaseModel):
     future: list[str]
     past: list[str]
     negations: list[str]
+    area_nouns: list[str]
     place_noun_after: list[str]
 
 
@@ -154,6 +155,7 @@ class _Rules:
         descriptor = rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alt(data.place_nouns)})(?:\s+of)?"
         self.descriptor = descriptor
         self.place_nouns = frozenset(data.place_nouns)
+        self.area_noun = re.compile(r"[ \t]+(?:%s)\b" % _alt(data.area_nouns))
         self.venue_cues = tuple(sorted(data.venue_cues, key=len, reverse=True))
         self.event_noun = re.compile(rf"\s+({_alt(data.event_nouns)})\b")
         self.event_nouns = frozenset(data.event_nouns)
@@ -243,6 +245,11 @@ _QUALIFIER_END = re.compile(
 # A date after a stop belongs to it unless a new clause starts in between ("Africa, the UK chancellor
 # predicted ... by 2012"); a relative clause about the stop is fine ("Accra, where she will ... on Monday").
 _DATE_GAP_BREAK = re.compile(r"[;:\"“”]|,(?!\s*(?:where|when|which|and|before|after|then|from|on|in)\b)")
+_WEEKDAY = re.compile(
+    r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|to|-|–)\s+"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[,.]?$",
+    re.IGNORECASE,
+)
 _WEAK_LEAD = re.compile(r"^\s*In\s+$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MONTHS = frozenset(
@@ -263,6 +270,20 @@ class _When:
     first: str | None
     last: str | None
     offset_days: int | None = None  # "the next day" (1), "the same day" (0): relative to the previous stop
+
+
+@dataclass
+class _Found:
+    """A place-like span found after a trigger; start < 0 marks a span to step over."""
+
+    start: int
+    end: int
+    text: str = ""
+    country: str | None = None
+    kind: StopKind = "other"
+    continent: str | None = None
+    consumed: list[int] = field(default_factory=list)
+    tail: int = 0
 
 
 @dataclass
@@ -317,6 +338,7 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
 
     cands: list[_Cand] = []
     para_date: tuple[int, _When] | None = None
+    free: list[_When] = []
     group = 0
     for k, sent in enumerate(article.sentences):
         s, e = sent.start, sent.end
@@ -339,9 +361,12 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
                 c.when, c.rule = para_date[1], c.rule + "+paragraph_date"
         if leading:
             para_date = (para, leading[0])
+            if not found:
+                free.append(leading[0])
         cands.extend(found)
 
     _resolve_anaphors(cands)
+    _extend_stays(cands, free)
     _event_dates(view, cands, whens, rules)
     _dateline_visits(article, cands, reference_date)
     _status(view, article, cands, reference_date, rules)
@@ -397,8 +422,24 @@ def _whens(view: str, dates: list[DateMention]) -> list[_When]:
     for w in out:
         if kept and w.start < kept[-1].end:
             continue
+        if kept and _joins_range(view, kept[-1], w):
+            p = kept[-1]
+            kept[-1] = _When(p.start, w.end, p.first, w.last)
+            continue
         kept.append(w)
     return kept
+
+
+def _joins_range(view: str, a: _When, b: _When) -> bool:
+    """'Monday to Wednesday', 'on Wednesday and Thursday': two single days that make one span."""
+    if a.offset_days is not None or b.offset_days is not None or a.first != a.last or b.first != b.last:
+        return False
+    if not (a.first and b.first and len(a.first) == len(b.first) == 10 and a.first < b.first):
+        return False
+    gap = view[a.end : b.start].strip().lower()
+    if gap in ("-", "–", "—", "to", "until", "till", "through", "thru"):
+        return True
+    return gap == "and" and (date.fromisoformat(b.first) - date.fromisoformat(a.first)).days <= 3
 
 
 def _add_days(iso: str | None, days: int) -> str | None:
@@ -421,7 +462,7 @@ def _attach_dates(view: str, found: list[_Cand], whens: list[_When], mentions: l
         limit = min(nxt, end, c.tail + 140)
         w = next((w for w in whens if c.tail <= w.start < limit), None)
         if w is not None and not _DATE_GAP_BREAK.search(_strip_parens(view[c.tail : w.start])):
-            c.when = w
+            c.when = _until(view, w, whens, end)
         elif c.pre is not None:
             c.when = c.pre
     # A date after the last of a coordinated list is shared by the list ("Romania and Slovakia from May 5").
@@ -435,6 +476,17 @@ def _attach_dates(view: str, found: list[_Cand], whens: list[_When], mentions: l
             if re.fullmatch(r"[\s,]*(?:on|from|in|between|during|through|for)?\s*\(?", gap):
                 for c in members[:-1]:
                     c.when = dated[0].when
+
+
+def _until(view: str, w: _When, whens: list[_When], end: int) -> _When:
+    # "arrived on Sunday and will stay until the summit closes on Thursday": the stay's last day.
+    m = re.compile(r"\b(?:until|till|through)\b").search(view, w.end, min(end, w.end + 60))
+    if m is None or not w.first:
+        return w
+    last = next((x for x in whens if m.end() <= x.start < m.end() + 40 and x.first), None)
+    if last is None or not last.last or last.last <= (w.last or w.first):
+        return w
+    return _When(w.start, last.end, w.first, last.last)
 
 
 def _strip_parens(text: str) -> str:
@@ -451,6 +503,20 @@ def _resolve_anaphors(cands: list[_Cand]) -> None:
             c.when = _When(w.start, w.end, day, day) if day else None
         if c.when is not None and c.when.first:
             prev = c.when
+
+
+def _extend_stays(cands: list[_Cand], free: list[_When]) -> None:
+    """'In the evening she travels to X. On Saturday, May 7, she meets ...': the stay at X runs on."""
+    for i, c in enumerate(cands):
+        w = c.when
+        if w is None or not w.first or w.first != w.last or len(w.first) != 10:
+            continue
+        nxt = cands[i + 1].start if i + 1 < len(cands) else 1 << 62
+        later = [f.first for f in free if c.end < f.start < nxt and f.first and f.first == f.last]
+        limit = _add_days(w.first, 3) or ""
+        later = [d for d in later if len(d) == 10 and w.first < d <= limit]
+        if later:
+            c.when = _When(w.start, w.end, w.first, max(later))
 
 
 def _event_dates(view: str, cands: list[_Cand], whens: list[_When], rules: _Rules) -> None:
@@ -619,11 +685,21 @@ def _window(
         nxt = _next_place(view, pos, limit, mentions, used, whens)
         if nxt is None:
             break
-        start, end, text, country, kind, continent, consumed = nxt
+        start, end, text, country, kind, continent, consumed = (
+            nxt.start,
+            nxt.end,
+            nxt.text,
+            nxt.country,
+            nxt.kind,
+            nxt.continent,
+            nxt.consumed,
+        )
         if start < 0:  # a capitalised span that is no place: step over it
             pos = end
             continue
         lead = _lead(view, anchor, start, whens)
+        if re.search(r"\b(?:back|home)\b", lead, re.IGNORECASE):
+            break  # "is due back in Canberra": going home is no stop
         rule = ""
         if out and rules.coordination.match(lead):
             rule = "coordinated"
@@ -645,7 +721,7 @@ def _window(
         used.update(consumed)
         cand = _Cand(text, country, kind, continent, start, end, k, t, rule=rule)
         cand.extra = [x for x in consumed if x != start]
-        cand.tail = max([end, *(m.end for m in mentions if m.start in cand.extra)])
+        cand.tail = max([end, nxt.tail, *(m.end for m in mentions if m.start in cand.extra)])
         ev = rules.event_noun.match(view[end:])
         if ev:
             cand.event = ev.group(1)
@@ -704,7 +780,7 @@ def _name_part(view: str, start: int) -> bool:
 
 def _next_place(
     view: str, pos: int, limit: int, mentions: list[PlaceMention], used: set[int], whens: list[_When]
-) -> tuple[int, int, str, str | None, StopKind, str | None, list[int]] | None:
+) -> _Found | None:
     """The next place-like span from pos: a known place, a place's possession, or a named venue."""
     rules, gaz = _rules(), gazetteer()
     known = next((m for m in mentions if pos <= m.start < limit and m.start not in used), None)
@@ -738,7 +814,7 @@ def _next_place(
             kind = "region" if tail.group(1)[:1].islower() or " " in tail.group(1) else "other"
             inner = [m for m in mentions if known.end < m.start < end]
             consumed += [m.start for m in inner]
-            return start, end, text, country, kind, continent, consumed
+            return _Found(start, end, text, country, kind, continent, consumed)
     after = _CAP_AFTER.match(view, end, limit)
     if (
         after
@@ -749,9 +825,9 @@ def _next_place(
         full_end = after.end(1)
         if after.group(1).endswith(rules.venue_cues):
             start0 = start - 4 if view[max(0, start - 4) : start] in ("the ", "The ") else start
-            return start0, full_end, view[start0:full_end], country, "other", continent, consumed
-        return None if full_end >= limit else (-1, full_end, "", None, "other", None, consumed)
-    return start, end, text, country, kind, continent, consumed
+            return _Found(start0, full_end, view[start0:full_end], country, "other", continent, consumed)
+        return None if full_end >= limit else _Found(-1, full_end)
+    return _Found(start, end, text, country, kind, continent, consumed)
 
 
 def _overlaps_known(a: int, b: int, mentions: list[PlaceMention]) -> bool:
@@ -760,27 +836,40 @@ def _overlaps_known(a: int, b: int, mentions: list[PlaceMention]) -> bool:
 
 def _venue(
     view: str, cap: re.Match[str], limit: int, mentions: list[PlaceMention], rules: _Rules, gaz: Gazetteer
-) -> tuple[int, int, str, str | None, StopKind, str | None, list[int]] | None:
+) -> _Found | None:
     """A capitalised name that is not a known place: a venue or a small town, when the text says where."""
     start, end = cap.start(), cap.end()
     text = cap.group(0)
     if text.endswith((".", ",")):
         end -= 1
         text = text[:-1]
-    if _is_person_or_org(view, start, end) and not text.endswith(rules.venue_cues):
-        return (-1, end, "", None, "other", None, [])
+    noun = rules.area_noun.match(view, end, limit)
+    if noun:
+        # "the South Gobi region": an area named by the text itself.
+        end = noun.end()
+        text = view[cap.start() : end]
+    venue = text.endswith(rules.venue_cues) or bool(noun)
+    if _is_person_or_org(view, start, end) and not venue:
+        return _Found(-1, end)
     if view[max(0, start - 4) : start] in ("the ", "The "):
         start -= 4
+    kind: StopKind = "region" if noun else "other"
     rest = view[end:limit]
-    q = re.match(r"^(?:,\s*|\s+in\s+(?:the\s+)?)", rest)
+    q = re.match(r"(?:,\s*|\s+in\s+(?:the\s+)?)", rest)
     if q:
         qual = next((m for m in mentions if m.start == end + q.end()), None)
         if qual is not None and (qual.place.kind != "region" or qual.place.country):
-            kind: StopKind = "city" if q.group(0).startswith(",") and not text.endswith(rules.venue_cues) else "other"
-            return start, end, view[start:end], qual.place.country, kind, qual.place.continent, [qual.start]
-    if text.endswith(rules.venue_cues):
-        return start, end, view[start:end], None, "other", None, []
-    return (-1, end, "", None, "other", None, [])
+            if q.group(0).startswith(",") and not venue:
+                kind = "city"
+            place = qual.place
+            return _Found(start, end, view[start:end], place.country, kind, place.continent, [qual.start], qual.end)
+        unknown = _CAP_RUN.match(view, end + q.end(), limit) if q.group(0).strip() == "in" else None
+        if venue and unknown:
+            # "the Grange Hospital in Cwmbran": a town the gazetteer does not know still says where.
+            return _Found(start, end, view[start:end], None, kind, None, [], unknown.end())
+    if venue:
+        return _Found(start, end, view[start:end], None, kind, None, [])
+    return _Found(-1, end)
 
 
 def _is_person_or_org(view: str, start: int, end: int) -> bool:
@@ -916,6 +1005,7 @@ def _status(view: str, article: Article, cands: list[_Cand], reference: str | No
         else:
             past = bool(rules.past.search(text)) and not rules.future.search(text)
         if c.when is not None and c.when.first and reference:
+            c.when = _weekday_by_tense(view, c.when, reference, past)
             n = min(len(c.when.first), len(reference))
             earlier, later = c.when.first[:n] < reference[:n], c.when.first[:n] > reference[:n]
             if future and earlier and view[c.when.start - 1 : c.when.start] != "(":
@@ -926,6 +1016,16 @@ def _status(view: str, article: Article, cands: list[_Cand], reference: str | No
             elif later:
                 past = False
         c.status = "past" if past else "planned"
+
+
+def _weekday_by_tense(view: str, w: _When, reference: str, past: bool) -> _When:
+    """A bare weekday lies ahead of a planned stop and behind a past one ("travels to Brussels on Monday")."""
+    if len(reference) != 10 or not w.first or len(w.first) != 10 or not _WEEKDAY.match(view[w.start : w.end]):
+        return w
+    shift = 7 if (not past and w.first < reference) else -7 if (past and w.first > reference) else 0
+    if not shift:
+        return w
+    return _When(w.start, w.end, _add_days(w.first, shift), _add_days(w.last, shift))
 
 
 # --- folding mentions into stops -------------------------------------------------------------
@@ -988,6 +1088,10 @@ def _covered(c: _Cand, trip: list[_Cand], everything: list[_Cand]) -> bool:
             return True
     if c.weak and not _dated(c) and any(x.country == c.country for x in others):
         return True
+    if c.kind != "country" and not _dated(c) and c.country:
+        # "the Philippines on November 12 for talks in Manila": the dated country is the stop.
+        if any(x.kind == "country" and x.country == c.country and _dated(x) for x in others):
+            return True
     if c.kind == "region" and not c.country and c.continent:
         # "a tour of Africa" around "Nairobi" and "Cape Town", whatever their tenses.
         return any(x is not c and x.continent == c.continent and (x.country or x.kind != "region") for x in everything)
