@@ -155,7 +155,7 @@ class _Rules:
         descriptor = rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alt(data.place_nouns)})(?:\s+of)?"
         self.descriptor = descriptor
         self.place_nouns = frozenset(data.place_nouns)
-        self.area_noun = re.compile(r"[ \t]+(?:%s)\b" % _alt(data.area_nouns))
+        self.area_noun = re.compile(rf"[ \t]+(?:{_alt(data.area_nouns)})\b")
         self.venue_cues = tuple(sorted(data.venue_cues, key=len, reverse=True))
         self.event_noun = re.compile(rf"\s+({_alt(data.event_nouns)})\b")
         self.event_nouns = frozenset(data.event_nouns)
@@ -1088,10 +1088,14 @@ def _covered(c: _Cand, trip: list[_Cand], everything: list[_Cand]) -> bool:
             return True
     if c.weak and not _dated(c) and any(x.country == c.country for x in others):
         return True
-    if c.kind != "country" and not _dated(c) and c.country:
-        # "the Philippines on November 12 for talks in Manila": the dated country is the stop.
-        if any(x.kind == "country" and x.country == c.country and _dated(x) for x in others):
-            return True
+    # "the Philippines on November 12 for talks in Manila": the dated country is the stop.
+    if (
+        c.kind != "country"
+        and not _dated(c)
+        and c.country
+        and any(x.kind == "country" and x.country == c.country and _dated(x) for x in others)
+    ):
+        return True
     if c.kind == "region" and not c.country and c.continent:
         # "a tour of Africa" around "Nairobi" and "Cape Town", whatever their tenses.
         return any(x is not c and x.continent == c.continent and (x.country or x.kind != "region") for x in everything)

@@ -1,0 +1,177 @@
+"""Itinerary rules on invented sentences; dates are given by hand so these tests do not lean on the tagger."""
+
+from __future__ import annotations
+
+from extract.itinerary_helpers import article, mentions
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.extract.itinerary import extract_itinerary
+from summarize.models import Stop
+
+
+def stops(text: str, dates: list | None = None, reference: str | None = None) -> list[Stop]:
+    a = article(text)
+    return extract_itinerary(a, mentions(a.text, dates or []), reference)
+
+
+def brief(found: list[Stop]) -> list[tuple]:
+    return [(s.place, s.country, s.start, s.end, s.status) for s in found]
+
+
+def test_stop_list_with_per_stop_dates_and_capitals_folded_in() -> None:
+    text = (
+        "Foreign Minister Ana Lindqvist will visit Peru (March 3-5), Chile (March 5-6) and "
+        "the Argentine Republic (March 7-9), her office said.\n\n"
+        "In Lima, she will meet the president. In Santiago, Lindqvist will sign a fisheries accord."
+    )
+    dates = [
+        ("March 3-5", "2031-03-03", "2031-03-05"),
+        ("March 5-6", "2031-03-05", "2031-03-06"),
+        ("March 7-9", "2031-03-07", "2031-03-09"),
+    ]
+    found = stops(text, dates, "2031")
+    assert brief(found) == [
+        ("Peru", "PE", "2031-03-03", "2031-03-05", "planned"),
+        ("Chile", "CL", "2031-03-05", "2031-03-06", "planned"),
+        ("Argentine Republic", "AR", "2031-03-07", "2031-03-09", "planned"),
+    ]
+    assert {s.traveler for s in found} == {"Ana Lindqvist"}
+    assert found[0].date_text == "March 3-5"
+
+
+def test_past_visit_is_past_and_merely_mentioned_places_are_not_stops() -> None:
+    text = (
+        "Senator Paul Okonjo criticised trade policy towards Brazil. When he visited Madrid in 1999, "
+        "he praised Spain's ports. Exports from Canada to Mexico fell."
+    )
+    found = stops(text, [("1999", "1999")], "2031-05-02")
+    assert brief(found) == [("Madrid", "ES", "1999", "1999", "past")]
+    assert found[0].traveler == "Paul Okonjo"
+
+
+def test_negative_article_has_no_stops() -> None:
+    text = (
+        "Shares in the Norwegian shipping group rose in Oslo on Tuesday. Around 9,000 people visited "
+        "the company's website after the Bank of England said inflation in Britain had eased. "
+        "Analysts in Singapore and Tokyo expect further gains."
+    )
+    assert stops(text, [("Tuesday", "2031-05-06")], "2031-05-07") == []
+
+
+def test_negated_trip_is_no_stop() -> None:
+    text = "The prince will travel to Kenya next month but will not visit Uganda, aides said."
+    assert [s.place for s in stops(text)] == ["Kenya"]
+
+
+def test_city_with_country_qualifier_and_unknown_town() -> None:
+    text = (
+        "On Sunday, June 8, the envoy Mia Tanaka will travel to Kosice and Dolny Kubin, Slovakia, to meet local mayors."
+    )
+    found = stops(text, [("Sunday, June 8", "2031-06-08")], "2031-06-01")
+    assert brief(found) == [
+        ("Kosice", "SK", "2031-06-08", "2031-06-08", "planned"),
+        ("Dolny Kubin", "SK", "2031-06-08", "2031-06-08", "planned"),
+    ]
+
+
+def test_venue_named_with_its_place_and_the_next_day() -> None:
+    text = (
+        "First Lady Rosa Quint will visit Fort Ashby Airbase in Poland on Friday. The next day she will fly to Warsaw."
+    )
+    found = stops(text, [("Friday", "2031-05-09"), ("The next day", "2031-05-10")], "2031-05-05")
+    assert brief(found) == [
+        ("Fort Ashby Airbase", "PL", "2031-05-09", "2031-05-09", "planned"),
+        ("Warsaw", "PL", "2031-05-10", "2031-05-10", "planned"),
+    ]
+    assert found[1].traveler == "Rosa Quint"
+
+
+def test_weekday_range_and_bare_weekday_ahead_of_a_planned_trip() -> None:
+    text = "The delegation will be in Porto from Monday to Wednesday. Minister Eva Holm travels to Brussels on Monday."
+    # The tagger resolved the bare "Monday" backwards; a planned trip puts it ahead.
+    dates = [("Monday", "2031-05-05"), ("Wednesday", "2031-05-07"), ("Monday", "2031-04-28")]
+    found = stops(text, dates, "2031-05-01")
+    assert brief(found) == [
+        ("Porto", "PT", "2031-05-05", "2031-05-07", "planned"),
+        ("Brussels", "BE", "2031-05-05", "2031-05-05", "planned"),
+    ]
+
+
+def test_tour_frame_and_continuation() -> None:
+    text = (
+        "The tour opens in Accra, where the minister will hold talks on Monday. "
+        "She then flies to Abuja before heading to Dakar."
+    )
+    found = stops(text, [("Monday", "2031-03-03")], "2031-03-01")
+    assert [s.place for s in found] == ["Accra", "Abuja", "Dakar"]
+    assert found[0].start == "2031-03-03"
+
+
+def test_same_place_twice_keeps_the_dated_mention() -> None:
+    text = (
+        "The president will visit Rome and Vienna during a trip to Europe in June. "
+        "He will be in Rome from June 3 to 6, officials said."
+    )
+    dates = [("June", "2031-06"), ("June 3 to 6", "2031-06-03", "2031-06-06")]
+    found = stops(text, dates, "2031-03-01")
+    assert brief(found) == [
+        ("Vienna", "AT", None, None, "planned"),
+        ("Rome", "IT", "2031-06-03", "2031-06-06", "planned"),
+    ]
+
+
+def test_going_home_is_no_stop() -> None:
+    text = "The premier arrives in Hanoi on Nov. 10 and is due back in Canberra on Nov. 12."
+    dates = [("Nov. 10", "2031-11-10"), ("Nov. 12", "2031-11-12")]
+    assert [s.place for s in stops(text, dates, "2031-11-01")] == ["Hanoi"]
+
+
+def test_place_modifying_a_noun_is_not_a_destination() -> None:
+    text = "On the third day of his tour of Asia, the Japan envoy said talks would resume."
+    assert all(s.place != "Japan" for s in stops(text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    if not text.strip():
+        return
+    a = article(text)
+    for s in extract_itinerary(a, [], None):
+        assert a.text[s.evidence.start : s.evidence.end] == s.evidence.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "She will visit",
+                "Japan",
+                "(Feb. 2-4),",
+                "and",
+                "then travel to",
+                "Lima",
+                "in Peru",
+                "on Monday.",
+                "He visited",
+                "the Republic of Korea",
+                "ü",
+                "\n\n",
+                "Paris,",
+                "France",
+                "the",
+                "Airbase",
+                "In Oslo,",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_evidence_is_valid_on_trip_like_text(words: list[str]) -> None:
+    text = " ".join(words) + "."
+    a = article(text)
+    for s in extract_itinerary(a, [], "2031-01-01"):
+        assert a.text[s.evidence.start : s.evidence.end] == s.evidence.text
+        assert s.evidence.start <= s.evidence.end
