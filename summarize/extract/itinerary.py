@@ -18,176 +18,16 @@ The story of one article:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from summarize.extract import names
 from summarize.extract.places import Gazetteer, PlaceMention, gazetteer
+from summarize.extract.travel_rules import TravelRules, TriggerKind, travel_rules
 from summarize.models import Article, DateMention, Evidence, Stop
-from summarize.resources import load_validated
 
-TriggerKind = Literal["verb", "noun", "frame", "presence", "continuation", "before_after"]
 StopKind = Literal["country", "city", "region", "other"]
-
-# --- trigger data ---------------------------------------------------------------------------
-
-
-class _Verb(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str
-    forms: list[str] = Field(min_length=1)
-    past: list[str] = Field(default_factory=list)
-    object: bool = False
-    preps: list[str] = Field(default_factory=list)
-    reach: int = Field(default=3, ge=0)
-
-
-class _Noun(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str
-    forms: list[str] = Field(min_length=1)
-    preps: list[str] = Field(min_length=1)
-    reach: int = Field(default=3, ge=0)
-
-
-class _Frames(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    subjects: list[str] = Field(min_length=1)
-    forms: list[str] = Field(min_length=1)
-    past: list[str]
-    preps: list[str] = Field(min_length=1)
-    reach: int = Field(default=3, ge=0)
-
-
-class _Presence(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    forms: list[str] = Field(min_length=1)
-    past: list[str]
-    preps: list[str] = Field(min_length=1)
-    reach: int = Field(default=2, ge=0)
-
-
-class _BeforeAfter(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    forms: list[str] = Field(min_length=1)
-    preps: list[str] = Field(min_length=1)
-    reach: int = Field(default=12, ge=0)
-
-
-class _Triggers(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    about: str = Field(default="", alias="_about")
-    verbs: list[_Verb] = Field(min_length=1)
-    nouns: list[_Noun] = Field(min_length=1)
-    frames: _Frames
-    presence: _Presence
-    continuations: list[str]
-    before_after: _BeforeAfter
-    place_nouns: list[str] = Field(min_length=1)
-    venue_cues: list[str]
-    event_nouns: list[str]
-    future: list[str]
-    past: list[str]
-    negations: list[str]
-    area_nouns: list[str]
-    place_noun_after: list[str]
-
-
-@dataclass(frozen=True)
-class _TriggerForm:
-    kind: TriggerKind
-    name: str
-    past: bool
-    object: bool
-    preps: frozenset[str]
-    reach: int = 3
-
-
-class _Rules:
-    """Compiled patterns built from travel_triggers.json."""
-
-    def __init__(self) -> None:
-        data = load_validated("travel_triggers.json", _Triggers)
-        forms: dict[str, _TriggerForm] = {}
-
-        def add(text: str, form: _TriggerForm) -> None:
-            key = text.lower()
-            old = forms.get(key)
-            if old is not None:
-                # "visit" is both a verb and a noun: it takes the union of their slots.
-                form = replace(
-                    old,
-                    object=old.object or form.object,
-                    preps=old.preps | form.preps,
-                    reach=max(old.reach, form.reach),
-                )
-            forms[key] = form
-
-        for v in data.verbs:
-            for f in v.forms:
-                add(f, _TriggerForm("verb", v.name, False, v.object, frozenset(v.preps), v.reach))
-            for f in v.past:
-                add(f, _TriggerForm("verb", v.name, True, v.object, frozenset(v.preps), v.reach))
-        for n in data.nouns:
-            for f in n.forms:
-                add(f, _TriggerForm("noun", n.name, False, False, frozenset(n.preps), n.reach))
-        for f in data.presence.forms:
-            p = data.presence
-            add(f, _TriggerForm("presence", "be", False, False, frozenset(p.preps), p.reach))
-        for f in data.continuations:
-            add(f, _TriggerForm("continuation", "then", False, True, frozenset({"to", "in", "at", "for"}), 2))
-        self.frame_reach = data.frames.reach
-        self.before_after_reach = data.before_after.reach
-        self.forms = forms
-        self.frame_forms = {f.lower(): False for f in data.frames.forms} | {f.lower(): True for f in data.frames.past}
-        self.frame_preps = frozenset(data.frames.preps)
-        self.frame_subjects = re.compile(rf"\b(?:{_alt(data.frames.subjects)})\b", re.IGNORECASE)
-        self.trigger = re.compile(rf"(?<![\w'’-])({_alt(forms)})(?![\w-])", re.IGNORECASE)
-        self.frame = re.compile(rf"(?<![\w'’-])({_alt(self.frame_forms)})(?![\w-])", re.IGNORECASE)
-        self.before_after = re.compile(
-            rf"(?<![\w-])(?:{_alt(data.before_after.forms)})\s+[a-z]+ing(?![\w-])", re.IGNORECASE
-        )
-        self.before_after_preps = frozenset(data.before_after.preps)
-        descriptor = rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alt(data.place_nouns)})(?:\s+of)?"
-        self.descriptor = descriptor
-        self.place_nouns = frozenset(data.place_nouns)
-        self.area_noun = re.compile(rf"[ \t]+(?:{_alt(data.area_nouns)})\b")
-        self.venue_cues = tuple(sorted(data.venue_cues, key=len, reverse=True))
-        self.event_noun = re.compile(rf"\s+({_alt(data.event_nouns)})\b")
-        self.event_nouns = frozenset(data.event_nouns)
-        self.negation = re.compile(rf"(?<![\w-])(?:{_alt(data.negations)})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
-        self.place_noun_after = re.compile(rf"\s+({_alt(data.place_noun_after)})\b", re.IGNORECASE)
-        self.future = re.compile(rf"(?<![\w-])(?:{_alt(data.future)})(?![\w-])", re.IGNORECASE)
-        self.past = re.compile(rf"(?<![\w-])(?:{_alt(data.past)})(?![\w-])", re.IGNORECASE)
-        self.coordination = re.compile(
-            r"^\s*(?:,\s*(?:and\s+|or\s+|then\s+|and\s+then\s+)?|(?:and|or|as\s+well\s+as|and\s+then|"
-            rf"then|followed\s+by)\s+)(?:(?:also|finally|later|lastly)\s+)?(?:to\s+|in\s+)?(?:the\s+)?(?:{descriptor}\s+)?$",
-            re.IGNORECASE,
-        )
-        self.direct = re.compile(rf"^\s*(?:(?:also|then|finally)\s+)?(?:the\s+)?(?:{descriptor}\s+)?$", re.IGNORECASE)
-
-    def prep_lead(self, preps: frozenset[str]) -> re.Pattern[str]:
-        return _prep_lead(tuple(sorted(preps)), self.descriptor)
-
-
-@lru_cache(maxsize=64)
-def _prep_lead(preps: tuple[str, ...], descriptor: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|\s)(?:{_alt(preps)})\s+(?:the\s+)?(?:{descriptor}\s+)?$", re.IGNORECASE)
-
-
-def _alt(words: object) -> str:
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-
-
-@lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    return _Rules()
-
 
 # A clause break ends the reach of a trigger: the place after it is not its destination.
 _TERMINATOR = re.compile(
@@ -330,7 +170,7 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
     view = article.view
     if not article.sentences or not view.strip():
         return []
-    rules, gaz = _rules(), gazetteer()
+    rules, gaz = travel_rules(), gazetteer()
     whens = _whens(view, dates)
     body_start, body_end = article.sentences[0].start, article.sentences[-1].end
     mentions = gaz.find(view, body_start, body_end)
@@ -519,7 +359,7 @@ def _extend_stays(cands: list[_Cand], free: list[_When]) -> None:
             c.when = _When(w.start, w.end, w.first, max(later))
 
 
-def _event_dates(view: str, cands: list[_Cand], whens: list[_When], rules: _Rules) -> None:
+def _event_dates(view: str, cands: list[_Cand], whens: list[_When], rules: TravelRules) -> None:
     """'the Venice summit' ... 'after the June 8-10 summit': the event's dates are the stop's."""
     for c in cands:
         if c.event is None or c.when is not None:
@@ -553,7 +393,7 @@ def _dateline_visits(article: Article, cands: list[_Cand], reference_date: str |
 # --- finding stops in one sentence ----------------------------------------------------------
 
 
-def _triggers(view: str, s: int, e: int, rules: _Rules) -> list[_Trigger]:
+def _triggers(view: str, s: int, e: int, rules: TravelRules) -> list[_Trigger]:
     found: list[_Trigger] = []
     for m in rules.trigger.finditer(view, s, e):
         word = m.group(1)
@@ -612,7 +452,7 @@ def _sentence_stops(
     e: int,
     mentions: list[PlaceMention],
     whens: list[_When],
-    rules: _Rules,
+    rules: TravelRules,
     gaz: Gazetteer,
     article: Article,
     earlier: list[_Cand],
@@ -641,7 +481,7 @@ def _sentence_stops(
 
 
 def _place_noun_stops(
-    view: str, k: int, mentions: list[PlaceMention], used: set[int], rules: _Rules, triggers: list[_Trigger]
+    view: str, k: int, mentions: list[PlaceMention], used: set[int], rules: TravelRules, triggers: list[_Trigger]
 ) -> list[_Cand]:
     """'the Dublin dates on June 24', 'his Beijing visit': a place naming a leg of a trip."""
     out = []
@@ -671,7 +511,7 @@ def _window(
     limit: int,
     mentions: list[PlaceMention],
     whens: list[_When],
-    rules: _Rules,
+    rules: TravelRules,
     gaz: Gazetteer,
     used: set[int],
 ) -> list[_Cand]:
@@ -782,7 +622,7 @@ def _next_place(
     view: str, pos: int, limit: int, mentions: list[PlaceMention], used: set[int], whens: list[_When]
 ) -> _Found | None:
     """The next place-like span from pos: a known place, a place's possession, or a named venue."""
-    rules, gaz = _rules(), gazetteer()
+    rules, gaz = travel_rules(), gazetteer()
     known = next((m for m in mentions if pos <= m.start < limit and m.start not in used), None)
     cap = None
     for m in _CAP_RUN.finditer(view, pos, limit):
@@ -835,7 +675,7 @@ def _overlaps_known(a: int, b: int, mentions: list[PlaceMention]) -> bool:
 
 
 def _venue(
-    view: str, cap: re.Match[str], limit: int, mentions: list[PlaceMention], rules: _Rules, gaz: Gazetteer
+    view: str, cap: re.Match[str], limit: int, mentions: list[PlaceMention], rules: TravelRules, gaz: Gazetteer
 ) -> _Found | None:
     """A capitalised name that is not a known place: a venue or a small town, when the text says where."""
     start, end = cap.start(), cap.end()
@@ -900,7 +740,7 @@ def _after_qualifier(view: str, end: int, limit: int, mentions: list[PlaceMentio
 
 
 def _weak_stop(
-    view: str, k: int, s: int, e: int, mentions: list[PlaceMention], rules: _Rules, earlier: list[_Cand]
+    view: str, k: int, s: int, e: int, mentions: list[PlaceMention], rules: TravelRules, earlier: list[_Cand]
 ) -> _Cand | None:
     """'In Tokyo, she will ...' inside a trip already under way: a stop only when nothing else covers it."""
     if not earlier or not mentions:
@@ -992,7 +832,7 @@ def _person_name(view: str, sp: names.NameSpan) -> str:
     return sp.text
 
 
-def _status(view: str, article: Article, cands: list[_Cand], reference: str | None, rules: _Rules) -> None:
+def _status(view: str, article: Article, cands: list[_Cand], reference: str | None, rules: TravelRules) -> None:
     """Planned or past, from the trigger's tense, the sentence's tense and the date against the reference."""
     for c in cands:
         sent = article.sentences[c.sentence]

@@ -1,0 +1,168 @@
+"""Travel trigger words (``travel_triggers.json``), compiled once into the patterns the itinerary rules use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarize.resources import load_validated
+
+TriggerKind = Literal["verb", "noun", "frame", "presence", "continuation", "before_after"]
+
+
+class _Verb(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    forms: list[str] = Field(min_length=1)
+    past: list[str] = Field(default_factory=list)
+    object: bool = False
+    preps: list[str] = Field(default_factory=list)
+    reach: int = Field(default=3, ge=0)
+
+
+class _Noun(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    forms: list[str] = Field(min_length=1)
+    preps: list[str] = Field(min_length=1)
+    reach: int = Field(default=3, ge=0)
+
+
+class _Frames(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    subjects: list[str] = Field(min_length=1)
+    forms: list[str] = Field(min_length=1)
+    past: list[str]
+    preps: list[str] = Field(min_length=1)
+    reach: int = Field(default=3, ge=0)
+
+
+class _Presence(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    forms: list[str] = Field(min_length=1)
+    past: list[str]
+    preps: list[str] = Field(min_length=1)
+    reach: int = Field(default=2, ge=0)
+
+
+class _BeforeAfter(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    forms: list[str] = Field(min_length=1)
+    preps: list[str] = Field(min_length=1)
+    reach: int = Field(default=12, ge=0)
+
+
+class _Triggers(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    about: str = Field(default="", alias="_about")
+    verbs: list[_Verb] = Field(min_length=1)
+    nouns: list[_Noun] = Field(min_length=1)
+    frames: _Frames
+    presence: _Presence
+    continuations: list[str]
+    before_after: _BeforeAfter
+    place_nouns: list[str] = Field(min_length=1)
+    venue_cues: list[str]
+    event_nouns: list[str]
+    future: list[str]
+    past: list[str]
+    negations: list[str]
+    area_nouns: list[str]
+    place_noun_after: list[str]
+
+
+@dataclass(frozen=True)
+class TriggerForm:
+    kind: TriggerKind
+    name: str
+    past: bool
+    object: bool
+    preps: frozenset[str]
+    reach: int = 3
+
+
+class TravelRules:
+    """Compiled patterns built from travel_triggers.json."""
+
+    def __init__(self) -> None:
+        data = load_validated("travel_triggers.json", _Triggers)
+        forms: dict[str, TriggerForm] = {}
+
+        def add(text: str, form: TriggerForm) -> None:
+            key = text.lower()
+            old = forms.get(key)
+            if old is not None:
+                # "visit" is both a verb and a noun: it takes the union of their slots.
+                form = replace(
+                    old,
+                    object=old.object or form.object,
+                    preps=old.preps | form.preps,
+                    reach=max(old.reach, form.reach),
+                )
+            forms[key] = form
+
+        for v in data.verbs:
+            for f in v.forms:
+                add(f, TriggerForm("verb", v.name, False, v.object, frozenset(v.preps), v.reach))
+            for f in v.past:
+                add(f, TriggerForm("verb", v.name, True, v.object, frozenset(v.preps), v.reach))
+        for n in data.nouns:
+            for f in n.forms:
+                add(f, TriggerForm("noun", n.name, False, False, frozenset(n.preps), n.reach))
+        for f in data.presence.forms:
+            p = data.presence
+            add(f, TriggerForm("presence", "be", False, False, frozenset(p.preps), p.reach))
+        for f in data.continuations:
+            add(f, TriggerForm("continuation", "then", False, True, frozenset({"to", "in", "at", "for"}), 2))
+        self.frame_reach = data.frames.reach
+        self.before_after_reach = data.before_after.reach
+        self.forms = forms
+        self.frame_forms = {f.lower(): False for f in data.frames.forms} | {f.lower(): True for f in data.frames.past}
+        self.frame_preps = frozenset(data.frames.preps)
+        self.frame_subjects = re.compile(rf"\b(?:{alternation(data.frames.subjects)})\b", re.IGNORECASE)
+        self.trigger = re.compile(rf"(?<![\w'’-])({alternation(forms)})(?![\w-])", re.IGNORECASE)
+        self.frame = re.compile(rf"(?<![\w'’-])({alternation(self.frame_forms)})(?![\w-])", re.IGNORECASE)
+        self.before_after = re.compile(
+            rf"(?<![\w-])(?:{alternation(data.before_after.forms)})\s+[a-z]+ing(?![\w-])", re.IGNORECASE
+        )
+        self.before_after_preps = frozenset(data.before_after.preps)
+        descriptor = rf"(?:[\w'’-]+\s+){{0,3}}?(?:{alternation(data.place_nouns)})(?:\s+of)?"
+        self.descriptor = descriptor
+        self.place_nouns = frozenset(data.place_nouns)
+        self.area_noun = re.compile(rf"[ \t]+(?:{alternation(data.area_nouns)})\b")
+        self.venue_cues = tuple(sorted(data.venue_cues, key=len, reverse=True))
+        self.event_noun = re.compile(rf"\s+({alternation(data.event_nouns)})\b")
+        self.event_nouns = frozenset(data.event_nouns)
+        self.negation = re.compile(rf"(?<![\w-])(?:{alternation(data.negations)})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+        self.place_noun_after = re.compile(rf"\s+({alternation(data.place_noun_after)})\b", re.IGNORECASE)
+        self.future = re.compile(rf"(?<![\w-])(?:{alternation(data.future)})(?![\w-])", re.IGNORECASE)
+        self.past = re.compile(rf"(?<![\w-])(?:{alternation(data.past)})(?![\w-])", re.IGNORECASE)
+        self.coordination = re.compile(
+            r"^\s*(?:,\s*(?:and\s+|or\s+|then\s+|and\s+then\s+)?|(?:and|or|as\s+well\s+as|and\s+then|"
+            rf"then|followed\s+by)\s+)(?:(?:also|finally|later|lastly)\s+)?(?:to\s+|in\s+)?(?:the\s+)?(?:{descriptor}\s+)?$",
+            re.IGNORECASE,
+        )
+        self.direct = re.compile(rf"^\s*(?:(?:also|then|finally)\s+)?(?:the\s+)?(?:{descriptor}\s+)?$", re.IGNORECASE)
+
+    def prep_lead(self, preps: frozenset[str]) -> re.Pattern[str]:
+        return _prep_lead(tuple(sorted(preps)), self.descriptor)
+
+
+@lru_cache(maxsize=64)
+def _prep_lead(preps: tuple[str, ...], descriptor: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\s)(?:{alternation(preps)})\s+(?:the\s+)?(?:{descriptor}\s+)?$", re.IGNORECASE)
+
+
+def alternation(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@lru_cache(maxsize=1)
+def travel_rules() -> TravelRules:
+    """The compiled trigger patterns (built once)."""
+    return TravelRules()
