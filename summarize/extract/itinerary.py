@@ -24,7 +24,7 @@ from typing import Literal
 
 from summarize.extract import names
 from summarize.extract.places import Gazetteer, PlaceMention, gazetteer
-from summarize.extract.travel_rules import TravelRules, TriggerKind, travel_rules
+from summarize.extract.travel_rules import TravelRules, TriggerKind, travel_rules, words_of
 from summarize.models import Article, DateMention, Evidence, Stop
 
 StopKind = Literal["country", "city", "region", "other"]
@@ -395,7 +395,8 @@ def _dateline_visits(article: Article, cands: list[_Cand], reference_date: str |
 
 def _triggers(view: str, s: int, e: int, rules: TravelRules) -> list[_Trigger]:
     found: list[_Trigger] = []
-    for m in rules.trigger.finditer(view, s, e):
+    words = words_of(view, s, e)
+    for m in rules.trigger.finditer(view, s, e, words):
         word = m.group(1)
         if rules.negation.search(view[max(s, m.start() - 30) : m.start()]):
             continue  # "will not visit Melbourne"
@@ -406,7 +407,7 @@ def _triggers(view: str, s: int, e: int, rules: TravelRules) -> list[_Trigger]:
             continue
         found.append(_Trigger(m.start(), m.end(), form.kind, form.name, form.past, form.object, form.preps, form.reach))
     frame_objects: list[tuple[int, int]] = []
-    for m in rules.frame.finditer(view, s, e):
+    for m in rules.frame.finditer(view, s, e, words):
         word = m.group(1).lower()
         subject_zone = view[max(s, m.start() - 60) : m.start()]
         object_zone = view[m.end() : min(e, m.end() + 45)]

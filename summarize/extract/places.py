@@ -95,6 +95,7 @@ class Gazetteer:
         self._demonyms = dict(aliases.demonyms)
         self._definite = {_key(n) for n in aliases.definite}
         self._index: dict[tuple[str, ...], Place] = {}
+        self._first: dict[str, int] = {}
         self._country_names: dict[str, str] = {}
         blocked = {_key(n) for n in aliases.not_places}
 
@@ -138,6 +139,9 @@ class Gazetteer:
         for k in {key, _key(_fold(name))}:
             if force or k not in self._index:
                 self._index[k] = place
+                # First words (as written and in capitals) with the longest name they open.
+                for first in (k[0], k[0].upper()):
+                    self._first[first] = max(self._first.get(first, 0), len(k))
 
     def lookup(self, name: str) -> Place | None:
         """The place a name denotes, or None."""
@@ -165,7 +169,9 @@ class Gazetteer:
         found: list[PlaceMention] = []
         i = 0
         while i < len(tokens):
-            mention = self._match_at(text, tokens, i) if tokens[i][2][:1].isupper() else None
+            word = tokens[i][2]
+            opens = word[:1].isupper() and (word in self._first or _POSSESSIVE.sub("", word) in self._first)
+            mention = self._match_at(text, tokens, i) if opens else None
             if mention is None:
                 i += 1
                 continue
@@ -178,7 +184,7 @@ class Gazetteer:
         last = i
         while (
             last + 1 < len(tokens)
-            and last - i + 1 < _MAX_WORDS
+            and last - i + 1 < self._first.get(tokens[i][2], self._first.get(_POSSESSIVE.sub("", tokens[i][2]), 1))
             and not text[tokens[last][1] : tokens[last + 1][0]].strip()
         ):
             last += 1

@@ -124,8 +124,8 @@ class TravelRules:
         self.frame_forms = {f.lower(): False for f in data.frames.forms} | {f.lower(): True for f in data.frames.past}
         self.frame_preps = frozenset(data.frames.preps)
         self.frame_subjects = re.compile(rf"\b(?:{alternation(data.frames.subjects)})\b", re.IGNORECASE)
-        self.trigger = re.compile(rf"(?<![\w'’-])({alternation(forms)})(?![\w-])", re.IGNORECASE)
-        self.frame = re.compile(rf"(?<![\w'’-])({alternation(self.frame_forms)})(?![\w-])", re.IGNORECASE)
+        self.trigger = Phrases(forms)
+        self.frame = Phrases(self.frame_forms)
         self.before_after = re.compile(
             rf"(?<![\w-])(?:{alternation(data.before_after.forms)})\s+[a-z]+ing(?![\w-])", re.IGNORECASE
         )
@@ -150,6 +150,45 @@ class TravelRules:
 
     def prep_lead(self, preps: frozenset[str]) -> re.Pattern[str]:
         return _prep_lead(tuple(sorted(preps)), self.descriptor)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+class Phrases:
+    """Whole-word, case-insensitive search for many phrases: a dictionary on the first word, then one
+    anchored pattern per first word (a single alternation of every phrase scans far slower)."""
+
+    def __init__(self, phrases: object) -> None:
+        by_first: dict[str, list[str]] = {}
+        for p in phrases:  # type: ignore[attr-defined]
+            by_first.setdefault(str(p).split()[0].lower(), []).append(str(p))
+        self._patterns = {
+            w: re.compile(rf"({alternation(items)})(?![\w-])", re.IGNORECASE) for w, items in by_first.items()
+        }
+
+    def finditer(
+        self, text: str, start: int, end: int, words: list[tuple[int, str]] | None = None
+    ) -> list[re.Match[str]]:
+        """Matches inside text[start:end], in order; group 1 is the phrase as written.
+
+        ``words`` (offset, lower-cased word) from ``words_of`` saves re-reading the span.
+        """
+        out: list[re.Match[str]] = []
+        patterns = self._patterns
+        for pos, word in words if words is not None else words_of(text, start, end):
+            pattern = patterns.get(word)
+            if pattern is None or (pos > 0 and text[pos - 1] in "'’-"):
+                continue
+            m = pattern.match(text, pos, end)
+            if m is not None:
+                out.append(m)
+        return out
+
+
+def words_of(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, lower-cased word) for each word of text[start:end]."""
+    return [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
 
 
 @lru_cache(maxsize=64)
