@@ -90,6 +90,8 @@ _WEEKDAY = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[,.]?$",
     re.IGNORECASE,
 )
+# "..., Buckingham Palace said": a name as the source of a statement is no destination.
+_SPEAKER = re.compile(r"\s+(?:said|says|announced|added|told|reported|confirmed|stated|declared)\b")
 _WEAK_LEAD = re.compile(r"^\s*In\s+$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _MONTHS = frozenset(
@@ -556,7 +558,8 @@ def _window(
         ):
             rule = f"{t.name}_event"
         modifier = consumed == [start] and not rule.endswith("_event") and not _ends_phrase(view, end, whens)
-        if not rule or _name_part(view, start) or modifier:
+        speaker = _SPEAKER.match(view, max(end, nxt.tail))
+        if not rule or _name_part(view, start) or modifier or speaker:
             pos = end
             continue
         used.update(consumed)
@@ -776,6 +779,10 @@ def _traveler(view: str, s: int, c: _Cand, found: list[_Cand], earlier: list[_Ca
         prev = [x for x in found if x.start < c.start and x.traveler]
         if prev:
             return prev[-1].traveler
+        # "... before flying to Shanghai": the sentence's subject goes on, not the last name in it.
+        subject = _first_person(view, s, t.start)
+        if subject:
+            return subject
     end = t.start if t is not None else c.start
     person = _subject_before(view, s, end)
     if person:
@@ -802,6 +809,15 @@ def _subject_before(view: str, s: int, end: int) -> str | None:
     if others:
         return others[0].canonical or others[0].text
     return None
+
+
+def _first_person(view: str, s: int, end: int) -> str | None:
+    people = names.find_people(view, s, end)
+    pron = _PRONOUN.search(view, s, end)
+    if pron is not None and (not people or pron.start() < people[0].start):
+        sp = names.resolve_person(view, pron.start())
+        return _person_name(view, sp) if sp is not None else None
+    return _person_name(view, people[0]) if people else None
 
 
 def _subject(view: str, a: int, b: int) -> str | None:

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from summarize.ingest import read_text_article
-from summarize.models import Article, DateMention, Evidence
+from summarize.models import Article, DateMention, Evidence, Source, Span
+from summarize.sentences import split_sentences
 
 DateSpec = tuple[str, str] | tuple[str, str, str]
 
 
 def article(text: str) -> Article:
     return read_text_article(text)
+
+
+def raw_article(text: str) -> Article:
+    """An article straight from text (no cleaning), for inputs the reader would refuse."""
+    data = text.encode("utf-8", "surrogatepass")
+    source = Source(
+        path=None, sha256=hashlib.sha256(data).hexdigest(), chars=len(text), bytes=len(data), encoding="utf-8"
+    )
+    spans = [Span(start=a, end=b) for a, b in split_sentences(text)]
+    body = Span(start=spans[0].start, end=spans[-1].end) if spans else Span(start=0, end=len(text))
+    return Article(text=text, view=text, source=source, body=body, sentences=spans)
 
 
 def mentions(text: str, specs: list[DateSpec]) -> list[DateMention]:
