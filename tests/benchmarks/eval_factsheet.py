@@ -37,7 +37,9 @@ def main() -> int:
     elapsed = 0.0
     for gold_path in sorted(args.gold.glob("*.gold.json")):
         name = gold_path.name[: -len(".gold.json")]
-        candidates = [p for p in args.gold.glob(name + ".*") if p.suffix in {".txt", ".md", ".html"}]
+        candidates = [
+            args.gold / (name + ext) for ext in (".txt", ".md", ".html") if (args.gold / (name + ext)).exists()
+        ]
         if not candidates:
             print(f"{name}: no article beside its gold file", file=sys.stderr)
             continue
