@@ -61,9 +61,15 @@ def _meta(options: RunOptions, summarizer: Summarizer | None, warnings: Sequence
             "max_bytes": options.ingest.max_bytes,
             **s.model_dump(exclude={"engine"}, mode="json"),
         },
-        warnings=list(warnings),
+        warnings=[*warnings, *_input_warnings(article)],
         furniture=article.furniture,
     )
+
+
+def _input_warnings(article: Article) -> list[str]:
+    if article.source.encoding_detected:
+        return [f"encoding guessed as {article.source.encoding} (not UTF-8 and no byte-order mark)"]
+    return []
 
 
 def assemble(

@@ -56,6 +56,7 @@ def test_batch_folder_with_bad_inputs(tmp_path: Path):
     latin = json.loads((out / "latin1.json").read_text())
     assert latin["source"]["encoding_detected"] is True
     assert latin["source"]["encoding"] != "utf-8"
+    assert any("encoding guessed" in w for w in latin["meta"]["warnings"])
     assert latin["source"]["chars"] == latin["source"]["bytes"]  # one byte per character
 
 
