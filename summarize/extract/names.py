@@ -200,34 +200,49 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(runs of capitalised words with inner connectors, words inside a run)."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(one capitalised word, the gap allowed between two words of a run, a connector in a gap)."""
     conn = "|".join(sorted((re.escape(c) for c in _lexicon().connectors), key=len, reverse=True))
+    # The capital comes first and the look-behind after it: the regex engine then skips ahead
+    # to candidate capitals instead of trying the look-behind at every position of the text.
     # A plural possessive inside a name keeps its apostrophe ("Fishers' Network").
-    cap = rf"(?<![\w'’.\-])[{_UPPER}][^\W_]*(?:[-'’.&][^\W_]+)*(?:(?<=s)['’](?=[ \t]+[{_UPPER}]))?\.?"
-    run = re.compile(rf"{cap}(?:\s{{1,8}}(?:(?:{conn})\s{{1,8}}){{0,2}}{cap})*")
-    word = re.compile(rf"{cap}|(?<![\w'’\-])(?:{conn})(?![\w'’\-])")
-    return run, word
+    cap = re.compile(rf"[{_UPPER}](?<![\w'’.\-].)[^\W_]*(?:[-'’.&][^\W_]+)*(?:(?<=s)['’](?=[ \t]+[{_UPPER}]))?\.?")
+    gap = re.compile(rf"\s{{1,8}}(?:(?:{conn})\s{{1,8}}){{0,2}}")
+    word = re.compile(rf"(?<![\w'’\-])(?:{conn})(?![\w'’\-])")
+    return cap, gap, word
 
 
-# A token: (start, end, text, capitalised, possessive).
-_Tok = tuple[int, int, str, bool, bool]
+# A token: (start, end, text, capitalised, possessive, text without a final full stop).
+_Tok = tuple[int, int, str, bool, bool, str]
+
+# The longest gap a run may bridge: two connectors, each with up to eight spaces around it.
+_MAX_GAP = 8 * 3 + 2 * 7
 
 
 def _tokens(view: str) -> list[_Tok]:
     out: list[_Tok] = []
     abbrevs = _lexicon().honorifics
-    run_re, word_re = _patterns()
-    for run in run_re.finditer(view):
-        for m in word_re.finditer(view, run.start(), run.end()):
-            s, e = m.span()
-            word = m.group()
-            if word[-1] == "." and not (len(word) == 2 or word[:-1] in abbrevs or _DOTTED.match(word)):
-                word, e = word[:-1], e - 1
-            possessive = False
-            if len(word) > 2 and word[-2:] in _POSSESSIVE:
-                word, e, possessive = word[:-2], e - 2, True
-            out.append((s, e, word, word[0].isupper(), possessive))
+    cap_re, gap_re, conn_re = _patterns()
+    prev_end = -1
+    for m in cap_re.finditer(view):
+        s, e = m.span()
+        # Connectors count only between two capitalised words of one run ("Bank of England").
+        if (
+            prev_end >= 0
+            and s - prev_end <= _MAX_GAP
+            and not view[prev_end:s].isspace()
+            and gap_re.fullmatch(view, prev_end, s)
+        ):
+            for c in conn_re.finditer(view, prev_end, s):
+                out.append((c.start(), c.end(), c.group(), False, False, c.group()))
+        prev_end = e
+        word = m.group()
+        if word[-1] == "." and not (len(word) == 2 or word[:-1] in abbrevs or _DOTTED.match(word)):
+            word, e = word[:-1], e - 1
+        possessive = False
+        if len(word) > 2 and word[-2:] in _POSSESSIVE:
+            word, e, possessive = word[:-2], e - 2, True
+        out.append((s, e, word, True, possessive, word[:-1] if word[-1] == "." else word))
     return out
 
 
@@ -243,7 +258,7 @@ def _joinable_gap(view: str, a: _Tok, b: _Tok) -> bool:
     if "\n" not in gap:
         return len(gap) <= 3
     # Wrapped wire copy breaks lines inside names; a headline or list item ends at its line.
-    if gap.count("\n") > 1 or len(gap) > 8 or _bare(b[2]) in _lexicon().not_names:
+    if gap.count("\n") > 1 or len(gap) > 8 or b[5] in _lexicon().not_names:
         return False
     line_start = view.rfind("\n", 0, a[0]) + 1
     next_end = view.find("\n", b[1])
@@ -259,7 +274,7 @@ def _segments(view: str, toks: list[_Tok]) -> list[list[int]]:
     segs: list[list[int]] = []
     cur: list[int] = []
     for i, t in enumerate(toks):
-        word = _bare(t[2])
+        word = t[5]
         if t[3] and word not in lex.splitters and not (not cur and word in lex.not_names):
             if cur and not _joinable_gap(view, toks[cur[-1]], t):
                 segs.append(cur)
@@ -288,12 +303,12 @@ def _merge(view: str, toks: list[_Tok], segs: list[list[int]]) -> list[list[int]
     for seg in segs:
         if out:
             left = out[-1]
-            between = list(range(left[-1] + 1, seg[0]))
-            if 1 <= len(between) <= 2 and all(toks[j][2] in lex.connectors for j in between):
+            if 2 <= seg[0] - left[-1] <= 3 and all(toks[j][2] in lex.connectors for j in range(left[-1] + 1, seg[0])):
+                between = list(range(left[-1] + 1, seg[0]))
                 chain = [left[-1], *between, seg[0]]
                 if all(_joinable_gap(view, toks[a], toks[b]) for a, b in pairwise(chain)):
                     conn = [toks[j][2] for j in between]
-                    if _connects(conn, [_bare(toks[j][2]) for j in left], _bare(toks[seg[0]][2])):
+                    if _connects(conn, [toks[j][5] for j in left], toks[seg[0]][5]):
                         out[-1] = left + between + seg
                         continue
         out.append(list(seg))
@@ -328,6 +343,8 @@ def _connects(conn: list[str], left: list[str], right_first: str) -> bool:
 
 
 def _is_acronym(word: str) -> bool:
+    if len(word) < 2 or word[1].islower():
+        return False  # the common case, "Clinton", decided without building anything
     letters = word.replace(".", "").replace("&", "")
     digits = sum(c.isdigit() for c in letters)
     return (
@@ -409,7 +426,7 @@ def _title_split(toks: list[_Tok], seg: list[int]) -> tuple[int, int] | None:
     Name start == len(seg) means the run is a title alone ("Archbishop of York").
     """
     lex = _lexicon()
-    words = [_bare(toks[j][2]) for j in seg]
+    words = [toks[j][5] for j in seg]
     for k, w in enumerate(words):
         if w not in lex.title_heads:
             continue
@@ -511,16 +528,17 @@ def _shouting(view: str, at: int) -> bool:
     lo = view.rfind("\n", 0, at) + 1
     hi = view.find("\n", at)
     line = view[lo : hi if hi >= 0 else len(view)]
-    lower = sum(c.islower() for c in line)
-    upper = sum(c.isupper() for c in line)
-    return upper >= 8 and lower < upper
+    upper = sum(map(str.isupper, line))
+    return upper >= 8 and sum(map(str.islower, line)) < upper
 
 
 def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False) -> list[NameSpan]:
     lex = _lexicon()
+    if len(seg) == 1:
+        return _single(view, toks[seg[0]], only_orgs)
     # A leading qualifier ("British", "Senior") describes the name without belonging to it,
     # unless the rest is an organisation that carries it ("National Union").
-    words = [_bare(toks[j][2]) for j in seg]
+    words = [toks[j][5] for j in seg]
     # A capitalised role noun opening a sentence ("Designer Jo Roe said") is not part of the name.
     while len(seg) > 1 and words[0].lower() in lex.person_roles and words[1] not in lex.connectors:
         seg, words = seg[1:], words[1:]
@@ -545,6 +563,37 @@ def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False)
     s, e = toks[seg[0]][0], toks[seg[-1]][1]
     text = view[s:e]
     return [NameSpan(s, e, text, kind, " ".join(text.split()), basis, possessive=toks[seg[-1]][4])]
+
+
+def _single(view: str, tok: _Tok, only_orgs: bool) -> list[NameSpan]:
+    """``_plain`` for a one-word run, the common case: most of its tests need two words or more."""
+    lex = _lexicon()
+    s, e, _, _, possessive, word = tok
+    kind: NameKind | None = None
+    basis: Basis = "none"
+    if word in lex.heads or word in lex.cues:
+        kind, basis = "organization", "cue"
+    elif (
+        _is_acronym(word)
+        and word.replace(".", "") not in lex.not_org_acronyms
+        and word not in lex.not_org_acronyms
+        and not _shouting(view, s)
+    ):
+        kind, basis = "organization", "acronym"
+    if word in lex.not_orgs:
+        kind, basis = None, "none"
+    if kind is None:
+        prev_word = _previous_word(view, s)
+        if prev_word:
+            low = prev_word.lower()
+            if low in lex.person_roles and not _is_acronym(word):
+                kind, basis = "person", "role_noun"
+            elif low in lex.org_roles:
+                kind, basis = "organization", "role_noun"
+    if only_orgs and kind != "organization":
+        return []
+    text = view[s:e]
+    return [NameSpan(s, e, text, kind, text, basis, possessive=possessive)]
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
