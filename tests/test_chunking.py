@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,7 +50,7 @@ def test_long_sentence_is_cut_at_token_boundaries():
     assert len(holders) == 3
     assert all(c.tokens <= 10 for c in chunks)
     # The pieces tile the sentence: each starts where the previous one ended, cut between words.
-    assert all(a.end == b.start for a, b in zip(holders, holders[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(holders))
     assert holders[0].text.startswith("Word0") and holders[1].text.startswith("Word10")
     assert holders[-1].text == "Word20 Word21 Word22. Tail."  # the last piece packs with what follows
 
@@ -65,7 +67,7 @@ def test_overlap_repeats_sentences_and_still_advances():
     plain = chunk_spans(text, spans, WORDS, budget=15)
     lapped = chunk_spans(text, spans, WORDS, budget=15, overlap=1)
     assert len(lapped) > len(plain)
-    for a, b in zip(lapped, lapped[1:], strict=False):
+    for a, b in itertools.pairwise(lapped):
         assert b.first == a.last  # one sentence shared
         assert b.last > a.last  # and at least one new one
     assert lapped[-1].last == len(spans) - 1

@@ -46,7 +46,7 @@ def test_presets_resolve_to_hub_ids(tmp_path):
     assert resolve_model("fast")[0] == "sshleifer/distilbart-cnn-6-6"
     assert resolve_model("default")[0] == "sshleifer/distilbart-cnn-12-6"
     assert resolve_model("best")[0] == "Yale-LILY/brio-cnndm-cased"
-    model_id, preset = resolve_model("sshleifer/distilbart-cnn-12-6")
+    _model_id, preset = resolve_model("sshleifer/distilbart-cnn-12-6")
     assert preset is not None and preset.num_beams == 4
     assert resolve_model("someone/else") == ("someone/else", None)
     folder = tmp_path / "fast"

@@ -159,7 +159,7 @@ def test_one_bad_input_fails_alone(bart, monkeypatch):
 
 
 def test_folder_without_config_is_a_load_error(tmp_path):
-    with pytest.raises(ModelLoadError, match="config.json") as info:
+    with pytest.raises(ModelLoadError, match=r"config\.json") as info:
         load_summarizer(SummarizerOptions(engine="abstractive", model=str(tmp_path)))
     assert "--engine extractive" in str(info.value)
 
