@@ -24,6 +24,10 @@ PlaceKind = Literal["country", "city", "region"]
 # Initialisms ("U.S.", "D.C.") first, then words with inner apostrophes or hyphens.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# A word that may open a name (initialisms included), and the next word after whitespace only.
+_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+_NEXT_TOKEN = re.compile(r"\s*((?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 _MAX_WORDS = 6
 
 
@@ -74,6 +78,13 @@ class PlaceMention:
     text: str
     place: Place
     possessive: bool = False
+
+
+def _opens_token(text: str, at: int) -> bool:
+    """Whether a word starts at ``at`` rather than inside a longer one."""
+    if _LETTER.match(text, at - 1):
+        return False
+    return not (text[at - 1] in "'’-" and at >= 2 and _LETTER.match(text, at - 2))
 
 
 def _fold(s: str) -> str:
@@ -165,19 +176,33 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """Every place named in text[start:end], longest match first, in document order."""
         end = len(text) if end is None else end
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
         found: list[PlaceMention] = []
-        i = 0
-        while i < len(tokens):
-            word = tokens[i][2]
-            opens = word[:1].isupper() and (word in self._first or _POSSESSIVE.sub("", word) in self._first)
-            mention = self._match_at(text, tokens, i) if opens else None
-            if mention is None:
-                i += 1
+        first = self._first
+        pos = start
+        # Only a capitalised word opens a name, so the scan jumps from one to the next; the words
+        # after it are read only when it opens a known name.
+        while True:
+            m = _CAPITALISED.search(text, pos, end)
+            if m is None:
+                return found
+            s, word = m.start(), m.group(0)
+            pos = m.end()
+            if s > start and not _opens_token(text, s):
+                pos = s + 1  # inside a longer word ("iPhone", "o'Neill")
                 continue
-            found.append(mention[0])
-            i = mention[1]
-        return found
+            longest = first.get(word) or first.get(_POSSESSIVE.sub("", word))
+            if not longest or not word[:1].isupper():
+                continue
+            tokens = [(s, pos, word)]
+            while len(tokens) < longest:
+                nxt = _NEXT_TOKEN.match(text, tokens[-1][1], end)
+                if nxt is None:
+                    break
+                tokens.append((nxt.start(1), nxt.end(1), nxt.group(1)))
+            mention = self._match_at(text, tokens, 0)
+            if mention is not None:
+                found.append(mention[0])
+                pos = tokens[mention[1] - 1][1]
 
     def _match_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[PlaceMention, int] | None:
         # Words of one name are separated by whitespace only (a line break is fine in wrapped wires).
