@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from summarize.extract.clauses import list_items, sentence_spans, trim
+from summarize.extract.clauses import Triggers, by_sentence, list_items, lowered, sentence_spans, trim
 from summarize.extract.names import find_names, resolve_person
 from summarize.models import Article, Evidence, Issue
 from summarize.resources import load_validated
@@ -82,6 +82,9 @@ class _Rules:
     noun_before: re.Pattern[str]
     raise_excluded: re.Pattern[str]
     gates: dict[str, frozenset[str]]
+    # Every gate word, and for each word the rules it may open.
+    triggers: Triggers
+    rules_of: dict[str, tuple[str, ...]]
 
 
 # Breaks that end a demand even without a comma before them ("... while talks go on").
@@ -92,6 +95,17 @@ _BARE_BREAKS = ("while", "because", "although", "though", "unless", "whereas", "
 def _rules() -> _Rules:
     t = load_validated("issue_triggers.json", _Triggers)
     target = r"(?:[\w.'’-]+\s+){1,8}?"
+    gates = {
+        "urge": _first_words(t.call_verbs),
+        "demand": _first_words(t.demand_verbs),
+        "issue_list": _last_words(t.issue_nouns),
+        "from_to": frozenset({"from"}),
+        "topic": _first_words(t.topic_verbs),
+        "concern": _first_words(t.concern_words),
+        "agenda": frozenset({"heart", "centre", "center", "top", "forefront", "high", "central"}),
+        "must_be_done": frozenset({"done"}),
+    }
+    every = frozenset().union(*gates.values())
     return _Rules(
         t=t,
         urge=re.compile(
@@ -148,16 +162,9 @@ def _rules() -> _Rules:
         stop=frozenset(t.stop_words),
         noun_before=re.compile(rf"(?:\b(?:{_alt(t.noun_markers)})|['’]s?)\s+$", re.I),
         raise_excluded=re.compile(rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(t.raise_excluded)})\b", re.I),
-        gates={
-            "urge": _first_words(t.call_verbs),
-            "demand": _first_words(t.demand_verbs),
-            "issue_list": _last_words(t.issue_nouns),
-            "from_to": frozenset({"from"}),
-            "topic": _first_words(t.topic_verbs),
-            "concern": _first_words(t.concern_words),
-            "agenda": frozenset({"heart", "centre", "center", "top", "forefront", "high", "central"}),
-            "must_be_done": frozenset({"done"}),
-        },
+        gates=gates,
+        triggers=Triggers(every),
+        rules_of={w: tuple(name for name, ws in gates.items() if w in ws) for w in every},
     )
 
 
@@ -177,49 +184,79 @@ class _Candidate:
     raised_by: str | None
 
 
+# An issue before it becomes a model: (start, end, text, raised_by, rule).
+_Found = tuple[int, int, str, str | None, str]
+
+
 def extract_issues(article: Article) -> list[Issue]:
     """Topics, concerns and demands raised in the article, in document order, without duplicates."""
     rules = _rules()
     view = article.view
-    found: list[Issue] = []
-    for s, e in sentence_spans(article):
-        for cand in _sentence(view, s, e, rules):
+    spans = sentence_spans(article)
+    hits = by_sentence(spans, rules.triggers.hits(lowered(view)))
+    found: list[_Found] = []
+    for i, sentence_hits in hits.items():
+        s, e = spans[i]
+        for cand in _sentence(view, s, e, rules, sentence_hits):
             for a, b in _split(view, cand, rules):
-                issue = _issue(article, a, b, cand, rules)
+                issue = _issue(view, a, b, cand, rules)
                 if issue is not None:
                     found.append(issue)
-    return _dedupe(found, rules)
+    text = article.text
+    # The spans were checked on the way (start < end, inside the text): no need to validate again.
+    return [
+        Issue.model_construct(
+            text=t, raised_by=by, evidence=Evidence.model_construct(start=a, end=b, text=text[a:b]), rule=rule
+        )
+        for a, b, t, by, rule in _dedupe(found, rules)
+    ]
 
 
-_WORD = re.compile(r"[a-z]+")
+# Rules whose pattern opens with their trigger word: tried only where that word is.
+_ANCHORED = ("urge", "demand", "topic", "concern")
 
 
-def _sentence(view: str, s: int, e: int, rules: _Rules) -> list[_Candidate]:
-    # Only the rules whose trigger words occur in the sentence are run: most sentences have none.
-    words = set(_WORD.findall(view[s:e].lower()))
-    gate = {name: not words.isdisjoint(w) for name, w in rules.gates.items()}
-    if not any(gate.values()):
-        return []
+def _anchored(pattern: re.Pattern[str], view: str, e: int, positions: list[int]) -> list[re.Match[str]]:
+    """Matches of ``pattern`` starting at the given positions, without overlaps, like finditer would."""
+    out = []
+    after = -1
+    for pos in positions:
+        if pos < after:
+            continue
+        m = pattern.match(view, pos, e)
+        if m:
+            out.append(m)
+            after = m.end()
+    return out
+
+
+def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, str]]) -> list[_Candidate]:
+    # Only the rules whose trigger words occur in the sentence are run, and those that open with
+    # their trigger only where it is.
+    at: dict[str, list[int]] = {}
+    for pos, word in hits:
+        for name in rules.rules_of[word]:
+            at.setdefault(name, []).append(pos)
     out: list[_Candidate] = []
-    for m in rules.urge.finditer(view, s, e) if gate["urge"] else ():
+    for m in _anchored(rules.urge, view, e, at["urge"]) if "urge" in at else ():
         target = m.group("target").strip().lower()
         if target.split()[0] in ("them", "him", "her", "us", "me") or _plausible_target(target):
             end = _object_end(view, m.start("obj"), e, rules)
             out.append(_Candidate(m.start("obj"), end, "urge_to", _raiser(view, s, m.start())))
-    for m in rules.demand.finditer(view, s, e) if gate["demand"] else ():
+    for m in _anchored(rules.demand, view, e, at["demand"]) if "demand" in at else ():
         if _noun_use(view, s, m, rules):
             continue
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "call_for", _raiser(view, s, m.start())))
-    for m in rules.issue_list.finditer(view, s, e) if gate["issue_list"] else ():
+    for m in rules.issue_list.finditer(view, s, e) if "issue_list" in at else ():
         if not _issue_list_ok(view, m):
             continue
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
         out.append(_Candidate(m.start("obj"), end, "issue_list", _raiser(view, s, m.start())))
-    for m in rules.from_to.finditer(view, s, e) if gate["from_to"] else ():
+    for m in rules.from_to.finditer(view, s, e) if "from_to" in at else ():
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
         out.append(_Candidate(m.start("obj"), end, "from_to", _raiser(view, s, m.start())))
-    for m in rules.topic.finditer(view, s, e) if gate["topic"] else ():
+    for m in _anchored(rules.topic, view, e, at["topic"]) if "topic" in at else ():
         if _passive_or_past_participle(view, m) or _noun_use(view, s, m, rules):
             continue
         start = _skip_adverbial(view, m.start("obj"), e)
@@ -232,14 +269,14 @@ def _sentence(view: str, s: int, e: int, rules: _Rules) -> list[_Candidate]:
         # The topic word may sit in a relative clause ("the people who were executed").
         if _has_topic_word(view[start : min(e, end + 60)], rules):
             out.append(_Candidate(start, end, "topic", _raiser(view, s, m.start())))
-    for m in rules.concern.finditer(view, s, e) if gate["concern"] else ():
+    for m in _anchored(rules.concern, view, e, at["concern"]) if "concern" in at else ():
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "concern", _raiser(view, s, m.start())))
-    for m in rules.agenda.finditer(view, s, e) if gate["agenda"] else ():
+    for m in rules.agenda.finditer(view, s, e) if "agenda" in at else ():
         start = _subject_start(view, s, m.start())
         if m.start() - start <= 80:
             out.append(_Candidate(start, m.start(), "agenda", None))
-    for m in rules.must_be_done.finditer(view, s, e) if gate["must_be_done"] else ():
+    for m in rules.must_be_done.finditer(view, s, e) if "must_be_done" in at else ():
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "must_be_done", _raiser(view, s, m.start())))
     # A topic verb inside another rule's object ("from tackling X to Y") is part of that object.
@@ -427,8 +464,7 @@ _LEADING = re.compile(
 )
 
 
-def _issue(article: Article, a: int, b: int, cand: _Candidate, rules: _Rules) -> Issue | None:
-    view = article.view
+def _issue(view: str, a: int, b: int, cand: _Candidate, rules: _Rules) -> _Found | None:
     m = _LEADING.match(view, a, b)
     while m and m.end() < b:
         a = m.end()
@@ -449,29 +485,33 @@ def _issue(article: Article, a: int, b: int, cand: _Candidate, rules: _Rules) ->
         return None
     if cand.rule in ("call_for", "topic", "concern") and low.split()[0] in ("him", "her", "them", "it", "this"):
         return None
-    return Issue(text=text, raised_by=cand.raised_by, evidence=Evidence.of(article.text, a, b), rule=cand.rule)
+    return (a, b, text, cand.raised_by, cand.rule)
 
 
 def _words(text: str, rules: _Rules) -> Counter[str]:
-    return Counter(w for w in re.findall(r"\w+", text.casefold()) if w not in rules.stop)
+    return Counter(w for w in _TOKEN.findall(text.casefold()) if w not in rules.stop)
+
+
+_TOKEN = re.compile(r"\w+")
 
 
 def _f1(x: Counter[str], y: Counter[str]) -> float:
     common = sum((x & y).values())
     if not common:
         return 0.0
-    p, r = common / sum(x.values()), common / sum(y.values())
+    p, r = common / x.total(), common / y.total()
     return 2 * p * r / (p + r)
 
 
-def _dedupe(found: list[Issue], rules: _Rules) -> list[Issue]:
-    out: list[Issue] = []
+def _dedupe(found: list[_Found], rules: _Rules) -> list[_Found]:
+    out: list[_Found] = []
     kept: list[Counter[str]] = []
-    for issue in sorted(found, key=lambda i: (i.evidence.start, -i.evidence.end)):
-        w = _words(issue.text, rules)
-        if any(_f1(w, k) >= 0.75 for k in kept):
+    for issue in sorted(found, key=lambda i: (i[0], -i[1])):
+        w = _words(issue[2], rules)
+        # Counters with no word in common cannot be near-duplicates: the key views tell cheaply.
+        if any(not w.keys().isdisjoint(k.keys()) and _f1(w, k) >= 0.75 for k in kept):
             continue
-        if any(o.evidence.start <= issue.evidence.start and issue.evidence.end <= o.evidence.end for o in out):
+        if any(o[0] <= issue[0] and issue[1] <= o[1] for o in out):
             continue
         out.append(issue)
         kept.append(w)

@@ -34,6 +34,7 @@ Word lists live in ``summarize/data/en/``: ``org_cues.json``, ``person_titles.js
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -631,15 +632,30 @@ def _resolve(view: str, spans: list[NameSpan]) -> list[NameSpan]:
     return out
 
 
+@dataclass(frozen=True)
+class _Index:
+    spans: tuple[NameSpan, ...]
+    starts: tuple[int, ...]
+
+
 @lru_cache(maxsize=16)
-def _all_names(view: str) -> tuple[NameSpan, ...]:
-    return tuple(_scan(view))
+def _all_names(view: str) -> _Index:
+    spans = tuple(_scan(view))
+    return _Index(spans, tuple(sp.start for sp in spans))
 
 
 def find_names(view: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
     """Every capitalised name span inside view[start:end], classified or not, in document order."""
+    index = _all_names(view)
     stop = len(view) if end is None else end
-    return [sp for sp in _all_names(view) if sp.start >= start and sp.end <= stop]
+    out = []
+    # Spans come in document order and never overlap: the first candidate is found by bisection.
+    for sp in index.spans[bisect_left(index.starts, start) :]:
+        if sp.start >= stop:
+            break
+        if sp.end <= stop:
+            out.append(sp)
+    return out
 
 
 def find_organizations(view: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
