@@ -178,14 +178,17 @@ def _last_words(phrases: list[str]) -> frozenset[str]:
 
 @dataclass
 class _Candidate:
+    """An object span found by a rule; its raiser is looked for in view[sentence:verb] when kept."""
+
     start: int
     end: int
     rule: str
-    raised_by: str | None
+    sentence: int
+    verb: int | None
 
 
-# An issue before it becomes a model: (start, end, text, raised_by, rule).
-_Found = tuple[int, int, str, str | None, str]
+# An issue before it becomes a model: (start, end, text, candidate).
+_Found = tuple[int, int, str, _Candidate]
 
 
 def extract_issues(article: Article) -> list[Issue]:
@@ -203,13 +206,20 @@ def extract_issues(article: Article) -> list[Issue]:
                 if issue is not None:
                     found.append(issue)
     text = article.text
-    # The spans were checked on the way (start < end, inside the text): no need to validate again.
-    return [
-        Issue.model_construct(
-            text=t, raised_by=by, evidence=Evidence.model_construct(start=a, end=b, text=text[a:b]), rule=rule
-        )
-        for a, b, t, by, rule in _dedupe(found, rules)
-    ]
+    raisers: dict[tuple[int, int], str | None] = {}
+    out = []
+    # Who raised an issue is looked for only for the issues kept, once per verb.
+    for a, b, t, cand in _dedupe(found, rules):
+        by = None
+        if cand.verb is not None:
+            key = (cand.sentence, cand.verb)
+            if key not in raisers:
+                raisers[key] = _raiser(view, cand.sentence, cand.verb)
+            by = raisers[key]
+        # The spans were checked on the way (start < end, inside the text): no need to validate again.
+        evidence = Evidence.model_construct(start=a, end=b, text=text[a:b])
+        out.append(Issue.model_construct(text=t, raised_by=by, evidence=evidence, rule=cand.rule))
+    return out
 
 
 # Rules whose pattern opens with their trigger word: tried only where that word is.
@@ -242,20 +252,20 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         target = m.group("target").strip().lower()
         if target.split()[0] in ("them", "him", "her", "us", "me") or _plausible_target(target):
             end = _object_end(view, m.start("obj"), e, rules)
-            out.append(_Candidate(m.start("obj"), end, "urge_to", _raiser(view, s, m.start())))
+            out.append(_Candidate(m.start("obj"), end, "urge_to", s, m.start()))
     for m in _anchored(rules.demand, view, e, at["demand"]) if "demand" in at else ():
         if _noun_use(view, s, m, rules):
             continue
         end = _object_end(view, m.start("obj"), e, rules)
-        out.append(_Candidate(m.start("obj"), end, "call_for", _raiser(view, s, m.start())))
+        out.append(_Candidate(m.start("obj"), end, "call_for", s, m.start()))
     for m in rules.issue_list.finditer(view, s, e) if "issue_list" in at else ():
         if not _issue_list_ok(view, m):
             continue
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
-        out.append(_Candidate(m.start("obj"), end, "issue_list", _raiser(view, s, m.start())))
+        out.append(_Candidate(m.start("obj"), end, "issue_list", s, m.start()))
     for m in rules.from_to.finditer(view, s, e) if "from_to" in at else ():
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
-        out.append(_Candidate(m.start("obj"), end, "from_to", _raiser(view, s, m.start())))
+        out.append(_Candidate(m.start("obj"), end, "from_to", s, m.start()))
     for m in _anchored(rules.topic, view, e, at["topic"]) if "topic" in at else ():
         if _passive_or_past_participle(view, m) or _noun_use(view, s, m, rules):
             continue
@@ -268,17 +278,17 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
             continue  # "focus on the issues of A and B" is the issue_list rule's
         # The topic word may sit in a relative clause ("the people who were executed").
         if _has_topic_word(view[start : min(e, end + 60)], rules):
-            out.append(_Candidate(start, end, "topic", _raiser(view, s, m.start())))
+            out.append(_Candidate(start, end, "topic", s, m.start()))
     for m in _anchored(rules.concern, view, e, at["concern"]) if "concern" in at else ():
         end = _object_end(view, m.start("obj"), e, rules)
-        out.append(_Candidate(m.start("obj"), end, "concern", _raiser(view, s, m.start())))
+        out.append(_Candidate(m.start("obj"), end, "concern", s, m.start()))
     for m in rules.agenda.finditer(view, s, e) if "agenda" in at else ():
         start = _subject_start(view, s, m.start())
         if m.start() - start <= 80:
-            out.append(_Candidate(start, m.start(), "agenda", None))
+            out.append(_Candidate(start, m.start(), "agenda", s, None))
     for m in rules.must_be_done.finditer(view, s, e) if "must_be_done" in at else ():
         end = _object_end(view, m.start("obj"), e, rules)
-        out.append(_Candidate(m.start("obj"), end, "must_be_done", _raiser(view, s, m.start())))
+        out.append(_Candidate(m.start("obj"), end, "must_be_done", s, m.start()))
     # A topic verb inside another rule's object ("from tackling X to Y") is part of that object.
     strong = [c for c in out if c.rule != "topic"]
     return [c for c in out if c.rule != "topic" or not any(o.start <= c.start < o.end for o in strong)]
@@ -384,12 +394,15 @@ def _raiser(view: str, s: int, at: int) -> str | None:
     names = [n for n in find_names(view, start, at) if n.kind is not None and not n.possessive]
     if names:
         return names[0].canonical if len(names) == 1 or names[0].kind else names[-1].canonical
-    if _PRONOUN.search(view, start, at):
+    # A pronoun is one of the last few words before the verb: no need to search further back.
+    if _PRONOUN.search(view, max(start, at - 80), at):
         person = resolve_person(view, start)
         return person.canonical if person else None
-    m = _NP_SUBJECT.search(view, start, at)
-    if m and m.start() - start <= 6:
-        return " ".join(view[m.start() : m.end("np")].split())
+    # The noun phrase must open the clause: tried only at its first few characters.
+    for p in range(start, min(start + 7, at)):
+        m = _NP_SUBJECT.match(view, p, at)
+        if m:
+            return " ".join(view[m.start() : m.end("np")].split())
     return None
 
 
@@ -485,7 +498,7 @@ def _issue(view: str, a: int, b: int, cand: _Candidate, rules: _Rules) -> _Found
         return None
     if cand.rule in ("call_for", "topic", "concern") and low.split()[0] in ("him", "her", "them", "it", "this"):
         return None
-    return (a, b, text, cand.raised_by, cand.rule)
+    return (a, b, text, cand)
 
 
 def _words(text: str, rules: _Rules) -> Counter[str]:

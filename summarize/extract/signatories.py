@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from summarize.extract.clauses import list_items, previous_sentences, sentence_spans
+from summarize.extract.clauses import Triggers, by_sentence, list_items, lowered, previous_sentences, sentence_spans
 from summarize.extract.names import NameSpan, find_names, resolve_person
 from summarize.models import Article, CountQualifier, Evidence, Signatory, SignatoryKind
 from summarize.resources import load_validated
@@ -76,6 +76,7 @@ class _Rules:
     added_names: re.Pattern[str]
     count: re.Pattern[str]
     call_subject: re.Pattern[str]
+    active_words: tuple[str, ...]  # one of them is in every sentence the active rule can match
     joint_at: int = 1 << 62  # offset of the article's first joint statement, which "the statement" may recall
 
 
@@ -127,6 +128,7 @@ def _rules() -> _Rules:
             rf"\s*(?:(?P<qual>{qual})\s+)?(?P<num>{number})\s+(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>[a-zA-Z][\w-]*s)\b",
             re.I,
         ),
+        active_words=tuple(sorted({v.lower() for v in t.active_verbs})),
         call_subject=re.compile(
             r"\b(?:have|has|had)?\s*(?:called\s+on|called\s+for|urged|appealed\s+to|asked|demanded|written\s+to)\b",
             re.I,
@@ -143,21 +145,26 @@ class _Found:
 def extract_signatories(article: Article) -> list[Signatory]:
     """Signers of letters, petitions and joint statements, in document order, without duplicates."""
     view = article.view
-    first_joint = _JOINT.search(view)
+    low = lowered(view)
+    hits = _SIGNING.hits(low)
+    if not hits:
+        return []
+    first_joint = _JOINT.search(low) if "joint" in low else None
     rules = replace(_rules(), joint_at=first_joint.end()) if first_joint else _rules()
     spans = sentence_spans(article)
-    # Which sentences name a document at all: a cheap test that spares most sentences the rules.
-    has_doc = [_has(view[s:e].lower(), _DOC_WORDS) for s, e in spans]
+    by_i = by_sentence(spans, hits)
+    # Which sentences name a document at all: found with the trigger words, it spares most
+    # sentences the document rules.
+    has_doc = [False] * len(spans)
+    for i, sentence_hits in by_i.items():
+        has_doc[i] = any(word in _DOC_WORDS for _, word in sentence_hits)
     found: list[_Found] = []
-    for i, (s, e) in enumerate(spans):
-        sentence = view[s:e]
-        if not _mentions_signing(sentence):
-            continue
+    for i in by_i:
         found.extend(_sentence(article, rules, spans, i, has_doc))
     return _dedupe(found)
 
 
-_JOINT = re.compile(r"\bjoint\s+(?:statement|communiq)", re.I)
+_JOINT = re.compile(r"\bjoint\s+(?:statement|communiq)")
 _DEFINITE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 
 # Substring tests on the lower-cased sentence are far cheaper than case-blind regex scans.
@@ -176,12 +183,14 @@ _SIGNING_WORDS = (
 )
 
 
+# "said in a letter": tested before the costlier said-in rule (a literal start is found fast).
+_IN_DOCUMENT = re.compile(r"in\s+(?:an?|the|their)\s")
+
+_SIGNING = Triggers(_SIGNING_WORDS, whole_words=False)
+
+
 def _has(low: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
-
-
-def _mentions_signing(sentence: str) -> bool:
-    return _has(sentence.lower(), _SIGNING_WORDS)
 
 
 def _document_text(view: str, m: re.Match[str], limit: int) -> str:
@@ -238,7 +247,7 @@ def _sentence(
             out += _signers(article, m.end(), verb.start(), "in_document", doc_text)
 
     # A and B said in a joint statement
-    for m in rules.said_in.finditer(view, s, e) if docs else ():
+    for m in rules.said_in.finditer(view, s, e) if docs and _IN_DOCUMENT.search(low) else ():
         if _is_document(m, rules):
             start = _clause_start(view, s, m.start())
             out += _signers(article, start, m.start(), "said_in_document", _document_text_at(view, m, e, rules))
@@ -260,7 +269,7 @@ def _sentence(
         out += _signers(article, m.end(), end, "signed_by", _document_text(view, doc, e))
 
     # A and B have signed a letter
-    for m in rules.active.finditer(view, s, e) if docs else ():
+    for m in rules.active.finditer(view, s, e) if docs and _has(low, rules.active_words) else ():
         if not _is_document(m, rules) or _refers_back(view, m):
             continue
         start = _clause_start(view, s, m.start())
@@ -274,7 +283,9 @@ def _sentence(
         out += _signers(article, start, m2.start(), "signers_signed", doc_text, counts_only=False)
 
     # the groups, which include A and B / among those who signed are A and B
-    context_has_doc = bool(docs) or any(_documents(view, ps, pe, rules) for ps, pe in previous_sentences(spans, i, 3))
+    context_has_doc = bool(docs) or any(
+        has_doc[j] and _documents(view, *spans[j], rules) for j in range(max(0, i - 3), i)
+    )
     if context_has_doc:
         doc_for_context = doc_text or _previous_document(view, spans, i, rules)
         for m in rules.include.finditer(view, s, e) if _has(low, ("includ", "among", "such as")) else ():
@@ -509,9 +520,14 @@ def _number(text: str, rules: _Rules) -> int | None:
 
 
 def _group(article: Article, g: _Group, rule: str, document: str | None) -> _Found:
-    ev = Evidence.of(article.text, g.start, g.end)
-    sig = Signatory(
-        name=None, kind="group", count=g.count, count_qualifier=g.qualifier, document=document, evidence=ev, rule=rule
+    sig = Signatory.model_construct(
+        name=None,
+        kind="group",
+        count=g.count,
+        count_qualifier=g.qualifier,
+        document=document,
+        evidence=_evidence(article.text, g.start, g.end),
+        rule=rule,
     )
     return _Found(sig, f"#{g.count}")
 
@@ -526,14 +542,24 @@ def _named(
 ) -> _Found:
     start, end = evidence or (n.start, n.end)
     kind = n.kind or default_kind or ("person" if len(n.canonical.split()) in (2, 3) else "organization")
-    sig = Signatory(
+    sig = Signatory.model_construct(
         name=n.canonical,
         kind=kind,
+        count=None,
+        count_qualifier=None,
         document=document,
-        evidence=Evidence.of(article.text, start, end),
+        evidence=_evidence(article.text, start, end),
         rule=rule,
     )
     return _Found(sig, _name_key(n.canonical))
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    # Spans come from the name and count rules, inside the text and never reversed; a model
+    # built without validation costs a fraction of a validated one.
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"evidence span {start}..{end} outside the text")
+    return Evidence.model_construct(start=start, end=end, text=text[start:end])
 
 
 def _name_key(name: str) -> str:
