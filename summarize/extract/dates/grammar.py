@@ -194,12 +194,14 @@ class Fragments:
 
         The words are folded into a trie so that the engine tests a handful of branches per
         position; scanning once for these and trying rules only there is what keeps the tagger
-        at a few milliseconds per article. Group `w` is a word (its kind looked up in
-        `trigger_kinds`), `d` digits, `a` an apostrophe year, `q` a quarter code. The rules
-        themselves check capitals where they matter ("May" the month, "may" the verb).
+        at a few milliseconds per article. A match is a word (its kind looked up in
+        `trigger_kinds`), digits, an apostrophe year or a quarter code. The rules
+        themselves check capitals where they matter ("May" the month, "may" the verb). There are no
+        groups: capturing at every position the scan stops at costs more than telling a word from
+        digits or an apostrophe year by its first character afterwards.
         """
         lowered = {k.lower() for k in self.trigger_kinds}
-        return rf"(?P<w>{_trie(lowered)})(?![\w'’])|(?P<d>\d+)|(?P<a>['’]\d\d)|(?P<q>q[1-4])(?!\w)"
+        return rf"{_trie(lowered)}(?![\w'’])|\d+|['’]\d\d|q[1-4](?!\w)"
 
     @cached_property
     def prefix_words(self) -> frozenset[str]:

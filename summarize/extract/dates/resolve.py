@@ -23,6 +23,9 @@ from summarize.extract.dates.values import (
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n")
 
 
+# A date written with its year ("3 March 2005", "3/3/2005"), as opposed to one resolved from context.
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\d/\d+/\d")
+
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _BE = frozenset({"be", "is", "are", "been", "being", "am"})
 
@@ -71,6 +74,7 @@ class Context:
         self.last_mention: Anchor | None = None
         self.last_day: Anchor | None = None
         self._cues = _cues(lex)
+        self._tenses: dict[tuple[int, int], Tense] = {}
 
     # -- anchors ------------------------------------------------------------------------------
     def anchor(self) -> Anchor | None:
@@ -85,7 +89,7 @@ class Context:
         """What 'the same day', 'that year' ... point back to: the last date mentioned, else the anchor."""
         return self.last_mention or self.anchor()
 
-    def note(self, value: str, written_in_full: bool) -> None:
+    def note(self, value: str, start: int, end: int) -> None:
         """Record a resolved mention; only a date written with its year may anchor later ones."""
         a = anchor_of_value(value)
         if a is None:
@@ -93,35 +97,57 @@ class Context:
         self.last_mention = a
         if a.full:
             self.last_day = a
-            if written_in_full:
+            if _WRITTEN_YEAR.search(self.text, start, end) is not None:
                 self.last_full = a
 
     # -- tense --------------------------------------------------------------------------------
     def tense(self, start: int, end: int) -> Tense:
         """Past or future as the nearest tense cue in the clause around [start, end) suggests."""
+        key = (start, end)
+        if key in self._tenses:
+            return self._tenses[key]
         text = self.text
         lo = max(0, start - 120)
-        cut = None
         for m in _CLAUSE_END.finditer(text, lo, start):
-            cut = m.end()
-        lo = cut if cut is not None else lo
+            lo = m.end()
         m = _CLAUSE_END.search(text, end, min(len(text), end + 80))
         hi = m.start() if m else min(len(text), end + 80)
-        words = [(w.start(), w.end(), w.group().lower()) for w in _WORD.finditer(text, lo, hi)]
+        words = list(_WORD.finditer(text, lo, hi))
+        # Nearest cue wins, one before the expression by 10 characters; so read outwards from it
+        # and stop as soon as nothing further away could win.
+        i = 0
+        while i < len(words) and words[i].start() < start:
+            i += 1
         best: tuple[int, Tense] | None = None
-        for i, (ws, we, word) in enumerate(words):
-            if start <= ws < end:
-                continue
-            previous = words[i - 1][2] if i else ""
-            following = words[i + 1][2] if i + 1 < len(words) else ""
-            kind = self._cues.kind(word, previous, following)
+        for j in range(i - 1, -1, -1):
+            we = words[j].end()
+            kind = self._kind(words, j)
             if kind is None:
                 continue
-            # a cue before the expression governs it more often than one after it
-            dist = start - we if we <= start else ws - end + 10
-            if best is None or dist < best[0]:
+            dist = start - we if we <= start else words[j].start() - end + 10  # a word the span cuts into
+            if best is None or dist <= best[0]:
                 best = (dist, kind)
-        return best[1] if best else None
+            if we <= start:
+                break
+        for j in range(i, len(words)):
+            ws = words[j].start()
+            if ws < end:
+                continue
+            dist = ws - end + 10
+            if best is not None and dist >= best[0]:
+                break
+            kind = self._kind(words, j)
+            if kind is not None:
+                best = (dist, kind)
+                break
+        result = best[1] if best else None
+        self._tenses[key] = result
+        return result
+
+    def _kind(self, words: list[re.Match[str]], j: int) -> Tense:
+        previous = words[j - 1].group().lower() if j else ""
+        following = words[j + 1].group().lower() if j + 1 < len(words) else ""
+        return self._cues.kind(words[j].group().lower(), previous, following)
 
     # -- values -------------------------------------------------------------------------------
     def month_day(self, month: int, day: int | None, year: int | None, span: tuple[int, int]) -> str:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from summarize.extract.dates.grammar import DASH, RANGE_SEP, Fragments
 from summarize.extract.dates.lexicon import Lexicon, load_lexicon
@@ -20,8 +21,7 @@ from summarize.extract.dates.values import duration, fmt_date, fmt_number
 ValueFn = Callable[[Context], str]
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     start: int
     end: int
     type: str
@@ -39,6 +39,28 @@ class Rule:
     pattern: re.Pattern[str]
     parse: Parser
     triggers: frozenset[str]  # kinds of trigger word (see grammar.Fragments.trigger_kinds, tagger) it hangs on
+
+
+class Combined(NamedTuple):
+    match: Callable[..., re.Match[str] | None]
+    groups: tuple[tuple[int, int], ...]  # (group number, rule index) in rule order
+
+
+class Plan(NamedTuple):
+    at: Combined | None  # the rules a match of which may open with the trigger word
+    before: Combined | None  # the rules a match of which may open with words before it
+
+
+def _uncaptured(source: str, prefix: str) -> str:
+    """A pattern with its named groups made non-capturing, but for those a conditional tests,
+    which are renamed with `prefix` so that several patterns can be joined in one."""
+    tested = set(re.findall(r"\(\?\((\w+)\)", source))
+
+    def group(m: re.Match[str]) -> str:
+        return f"(?P<{prefix}{m.group(1)}>" if m.group(1) in tested else "(?:"
+
+    source = re.sub(r"\(\?P<(\w+)>", group, source)
+    return re.sub(r"\(\?\((\w+)\)", lambda m: f"(?({prefix}{m.group(1)})", source)
 
 
 def _const(value: str) -> ValueFn:
@@ -65,14 +87,48 @@ class Rules:
         # Rules whose match always opens with the trigger word itself need not be tried at the
         # positions of the words before it.
         self.opens_with_trigger = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _OPENS_WITH_TRIGGER)
+        self._hangs_on = {
+            i: frozenset(words) for i, rule in enumerate(self.rules) if (words := _hangs_on(rule.name, lex)) is not None
+        }
+        self._needs_opening = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _NEEDS_OPENING)
+        self._plans: dict[tuple[str, str], Plan] = {}
+        self._combined: dict[tuple[int, ...], Combined | None] = {}
         self.trigger = re.compile(rf"[^\w'’](?:{self.f.trigger})")
         self.trigger_at_start = re.compile(self.f.trigger)
         self.trigger_kinds = {k.lower(): v for k, v in self.f.trigger_kinds.items()}
         self.prefix_words = self.f.prefix_words
+        self.prefix_words_reversed = frozenset(w[::-1] for w in self.prefix_words)
         w = lex.words
         self._year_blockers = frozenset(w.year_blockers)
         self._year_preps = frozenset(w.year_preposition_words)
         self._month_cues = frozenset(w.month_cue_words)
+
+    def plan(self, kind: str, word: str) -> Plan:
+        """The rules to try at a trigger of this kind and word, at its position and before it."""
+        key = (kind, word)
+        plan = self._plans.get(key)
+        if plan is None:
+            indexes = [i for i in self.by_trigger.get(kind, ()) if word in self._hangs_on.get(i, (word,))]
+            at = tuple(i for i in indexes if i not in self._needs_opening)
+            before = tuple(i for i in indexes if i not in self.opens_with_trigger)
+            plan = self._plans[key] = Plan(self._combine(at), self._combine(before))
+        return plan
+
+    def _combine(self, indexes: tuple[int, ...]) -> Combined | None:
+        """Every rule given, tried at one position by one call.
+
+        Each rule is an optional lookahead with its own group, so a single match says which
+        rules match there and how far; only those are run again on their own to be parsed.
+        """
+        if indexes in self._combined:
+            return self._combined[indexes]
+        if not indexes:
+            return None
+        parts = [f"(?:(?=(?P<rule{i}>\n{_uncaptured(self.rules[i].pattern.pattern, f'r{i}_')}\n))|)" for i in indexes]
+        pattern = re.compile("".join(parts), re.IGNORECASE | re.VERBOSE)
+        groups = tuple((pattern.groupindex[f"rule{i}"], i) for i in indexes)
+        combined = self._combined[indexes] = Combined(pattern.match, groups)
+        return combined
 
     # -- shared helpers ---------------------------------------------------------------------
     def number(self, text: str | None) -> float | None:
@@ -1035,6 +1091,46 @@ _OPENS_WITH_TRIGGER = frozenset(
         "date.day_month",
     }
 )
+
+
+# Rules that never match from their trigger word itself: a count, shift word, determiner or
+# ordinal comes first ("two days", "last week", "the same day", "the third quarter").
+_NEEDS_OPENING = frozenset(
+    {
+        "date.same_period",
+        "date.quarter",
+        "date.century",
+        "date.ago",
+        "set.rate",
+        "date.relative_unit",
+        "duration.count",
+        "date.anaphora",
+    }
+)
+
+
+def _hangs_on(rule: str, lex: Lexicon) -> set[str] | None:
+    """The trigger words (lower case) a rule's match is found from, where fewer than its kinds allow.
+
+    A match holds one of these words after nothing but opening words, so trying the rule at the
+    other trigger words of its kinds ("years" for "the third quarter", "second" for "two days")
+    could only find again what these find.
+    """
+    units = lex.units.units
+    singular = set(units)
+    plural = {u.plural for u in units.values()}
+    words = {
+        "date.same_period": {"period", "month", "quarter", "week", "day", "time", "season"},
+        "date.quarter": {"quarter", "half"},
+        "date.century": {"century"},
+        "set.rate": singular | {"annum"},
+        "date.relative_unit": set(_UNIT_CODES),
+        "duration.plural": plural,
+        "date.anaphora": set(lex.words.anaphora_heads),
+        "duration.count": singular | plural,
+        "date.ago": singular | plural,
+    }
+    return words.get(rule)
 
 
 @lru_cache(maxsize=8)

@@ -10,6 +10,7 @@ from typing import Literal
 
 Tense = Literal["past", "future"] | None
 
+_VALUE_HEAD = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 
 
@@ -57,9 +58,10 @@ def parse_iso(value: str | None) -> Anchor | None:
     return anchor
 
 
+@lru_cache(maxsize=4096)
 def anchor_of_value(value: str) -> Anchor | None:
     """The calendar point a DATE/TIME value names, when it names one (not for XXXX or *_REF)."""
-    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    m = _VALUE_HEAD.match(value)
     if not m:
         return None
     rest = value[m.end() :]
