@@ -85,6 +85,9 @@ class TriggerForm:
     reach: int = 3
 
 
+_OPENER = r"""[ \t\n\r\f\v\u00a0(\[{"“‘/*_—–…]"""
+
+
 class TravelRules:
     """Compiled patterns built from travel_triggers.json."""
 
@@ -124,8 +127,16 @@ class TravelRules:
         self.frame_forms = {f.lower(): False for f in data.frames.forms} | {f.lower(): True for f in data.frames.past}
         self.frame_preps = frozenset(data.frames.preps)
         self.frame_subjects = re.compile(rf"\b(?:{alternation(data.frames.subjects)})\b", re.IGNORECASE)
-        self.trigger = Phrases(forms)
-        self.frame = Phrases(self.frame_forms)
+        # Everything that can make a sentence worth reading: trigger and frame phrases, the nouns a
+        # place names a leg with ("the Dublin dates"), and "before"/"after" opening a participle.
+        scanned = {*forms, *self.frame_forms, *(w.lower() for w in data.place_noun_after), "before", "after"}
+        scanned = {w.lower() for w in scanned}
+        trie = phrase_trie(scanned)
+        # Over lower-cased text (same length as the original for nearly every text), else case-blind.
+        # A phrase opens after a space, a line break, a bracket or a quote; a class of a few
+        # characters is far quicker to test at every position than "not a word character".
+        self.scan_lower = re.compile(rf"{_OPENER}({trie})(?![\w-])")
+        self.scan_any = re.compile(rf"{_OPENER}({trie})(?![\w-])", re.IGNORECASE)
         self.before_after = re.compile(
             rf"(?<![\w-])(?:{alternation(data.before_after.forms)})\s+[a-z]+ing(?![\w-])", re.IGNORECASE
         )
@@ -138,6 +149,7 @@ class TravelRules:
         self.event_noun = re.compile(rf"\s+({alternation(data.event_nouns)})\b")
         self.event_nouns = frozenset(data.event_nouns)
         self.negation = re.compile(rf"(?<![\w-])(?:{alternation(data.negations)})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
+        self.place_noun_words = frozenset(w.lower() for w in data.place_noun_after)
         self.place_noun_after = re.compile(rf"\s+({alternation(data.place_noun_after)})\b", re.IGNORECASE)
         self.future = re.compile(rf"(?<![\w-])(?:{alternation(data.future)})(?![\w-])", re.IGNORECASE)
         self.past = re.compile(rf"(?<![\w-])(?:{alternation(data.past)})(?![\w-])", re.IGNORECASE)
@@ -151,44 +163,41 @@ class TravelRules:
     def prep_lead(self, preps: frozenset[str]) -> re.Pattern[str]:
         return _prep_lead(tuple(sorted(preps)), self.descriptor)
 
-
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-class Phrases:
-    """Whole-word, case-insensitive search for many phrases: a dictionary on the first word, then one
-    anchored pattern per first word (a single alternation of every phrase scans far slower)."""
-
-    def __init__(self, phrases: object) -> None:
-        by_first: dict[str, list[str]] = {}
-        for p in phrases:  # type: ignore[attr-defined]
-            by_first.setdefault(str(p).split()[0].lower(), []).append(str(p))
-        self._patterns = {
-            w: re.compile(rf"({alternation(items)})(?![\w-])", re.IGNORECASE) for w, items in by_first.items()
-        }
-
-    def finditer(
-        self, text: str, start: int, end: int, words: list[tuple[int, str]] | None = None
-    ) -> list[re.Match[str]]:
-        """Matches inside text[start:end], in order; group 1 is the phrase as written.
-
-        ``words`` (offset, lower-cased word) from ``words_of`` saves re-reading the span.
-        """
-        out: list[re.Match[str]] = []
-        patterns = self._patterns
-        for pos, word in words if words is not None else words_of(text, start, end):
-            pattern = patterns.get(word)
-            if pattern is None or (pos > 0 and text[pos - 1] in "'’-"):
-                continue
-            m = pattern.match(text, pos, end)
-            if m is not None:
-                out.append(m)
+    def scan(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of every scanned phrase in text[start:end] (a word or phrase, not inside another word)."""
+        low = text.lower()
+        pattern = self.scan_lower
+        if len(low) != len(text):
+            low, pattern = text, self.scan_any
+        out = [(m.start(1), m.end(1)) for m in pattern.finditer(low, max(0, start - 1), end)]
+        if start == 0 and (first := pattern.match(" " + low[: min(end, 200)])) is not None:
+            out.insert(0, (first.start(1) - 1, first.end(1) - 1))
         return out
 
 
-def words_of(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, lower-cased word) for each word of text[start:end]."""
-    return [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text, start, end)]
+def phrase_trie(phrases: object) -> str:
+    """One regex alternation of many phrases, shared prefixes factored out.
+
+    The engine tries a flat alternation of a hundred words one by one at every position; a trie
+    decides on each character once, which makes a whole-article scan cheap. Words of a phrase
+    are separated by any whitespace. Longer phrases win (each branch is greedy).
+    """
+    trie: dict[str, dict] = {}
+    for p in phrases:  # type: ignore[attr-defined]
+        node = trie
+        for ch in " ".join(str(p).split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+
+    return emit(trie)
 
 
 @lru_cache(maxsize=64)
@@ -197,8 +206,8 @@ def _prep_lead(preps: tuple[str, ...], descriptor: str) -> re.Pattern[str]:
 
 
 def alternation(words: object) -> str:
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    """Regex alternation of words and phrases (as a prefix tree, see ``phrase_trie``)."""
+    return phrase_trie(words)
 
 
 @lru_cache(maxsize=1)

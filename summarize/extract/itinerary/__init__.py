@@ -1,0 +1,109 @@
+"""Itinerary extraction: the stops of trips by a person or delegation, with dates and status.
+
+The story of one article, one module per step:
+
+1. ``triggers``: one scan of the body finds the travel phrases ("will visit", "travel to",
+   "a tour of", "the tour opens in", "will be in", "before heading to", ...); only sentences
+   with one are read further (and "In Tokyo, ..." openings while a trip is under way);
+2. ``candidates`` (with ``spans``): the places a trigger governs -- its direct object or the
+   object of one of its prepositions, and the places coordinated with those ("Japan (Feb.
+   16-18), Indonesia ... and China"); a place merely mentioned nearby is not taken;
+3. ``dating``: a parenthesis or a date right after the place, a date shared by a coordinated
+   list, a date opening the sentence or the paragraph, "the next day";
+4. ``travelers``: the traveller (the subject, a pronoun or a title resolved to a named person)
+   and the status (planned or past) from tense and dates;
+5. ``fold``: mentions of one stop folded together (the same place twice; a country and its
+   cities in one trip; a continent around its countries), keeping the mention the dates hang on.
+
+Word lists live in ``data/en/travel_triggers.json`` (compiled once in ``rules``) and the
+gazetteer's files (``places``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from summarize.extract.itinerary.candidates import sentence_stops
+from summarize.extract.itinerary.dating import (
+    attach_dates,
+    dateline_visits,
+    event_dates,
+    extend_stays,
+    resolve_anaphors,
+    whens_of,
+)
+from summarize.extract.itinerary.fold import fold
+from summarize.extract.itinerary.records import Cand, When
+from summarize.extract.itinerary.rules import travel_rules
+from summarize.extract.itinerary.travelers import status
+from summarize.extract.itinerary.triggers import Hits, names_a_leg, sentence_triggers
+from summarize.extract.places import gazetteer
+from summarize.models import Article, DateMention, Stop
+
+__all__ = ["extract_itinerary"]
+
+_LEADING = re.compile(
+    r"^\s*(?:(?:on|by|from|in|during|starting|beginning|early|late|later|then|and)\s+)?$", re.IGNORECASE
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# "In Tokyo, she will ...": a sentence that may name a stop of a trip already under way.
+_IN_LEAD = re.compile(r"\s*In\s")
+_CAPITAL = re.compile(r"[^\W\d_a-z]")  # any letter but a plain lower-case one
+
+
+def extract_itinerary(article: Article, dates: list[DateMention], reference_date: str | None) -> list[Stop]:
+    """Stops of trips described in the article."""
+    view = article.view
+    if not article.sentences or not view.strip():
+        return []
+    rules, gaz = travel_rules(), gazetteer()
+    whens = whens_of(view, dates)
+    when_starts = [w.start for w in whens]
+    body_start, body_end = article.sentences[0].start, article.sentences[-1].end
+    hits = Hits(rules.scan(view, body_start, body_end))
+    paragraphs = [m.start() for m in _BLANK_LINE.finditer(view)]
+
+    cands: list[Cand] = []
+    para_date: tuple[int, When] | None = None
+    free: list[When] = []
+    group = 0
+    for k, sent in enumerate(article.sentences):
+        s, e = sent.start, sent.end
+        para = bisect_left(paragraphs, s)
+        if para_date is not None and para_date[0] != para:
+            para_date = None
+        sent_whens = [w for w in whens[bisect_left(when_starts, s) : bisect_left(when_starts, e)] if w.end <= e]
+        leading = [w for w in sent_whens if _LEADING.match(view[s : w.start])]
+        found: list[Cand] = []
+        here = hits.within(s, e)
+        triggers = sentence_triggers(view, s, e, here, rules) if here else []
+        whole = names_a_leg(view, s, here, rules) or bool(cands and _IN_LEAD.match(view, s, e))
+        # Without a leg noun or an "In X," opening, only places after a trigger can be stops, and
+        # every place or venue name opens with a capital.
+        if whole or (triggers and _CAPITAL.search(view, triggers[0].end, e)):
+            mentions = [m for m in gaz.find(view, s if whole else triggers[0].end, e) if m.start >= s]
+            found = sentence_stops(view, k, s, e, triggers, mentions, sent_whens, rules, gaz, cands)
+            for c in found:
+                group += 1 if c.rule != "coordinated" else 0
+                c.group = group
+            attach_dates(view, found, sent_whens, mentions, e)
+        undated = [c for c in found if c.when is None]
+        if leading and undated:
+            for c in undated:
+                c.when, c.rule = leading[0], c.rule + "+leading_date"
+        elif para_date is not None and undated and not sent_whens:
+            for c in undated:
+                c.when, c.rule = para_date[1], c.rule + "+paragraph_date"
+        if leading:
+            para_date = (para, leading[0])
+            if not found:
+                free.append(leading[0])
+        cands.extend(found)
+
+    resolve_anaphors(cands)
+    extend_stays(cands, free)
+    event_dates(view, cands, whens, rules)
+    dateline_visits(article, cands, reference_date)
+    status(view, article, cands, reference_date, rules)
+    return fold(article, cands, gaz)

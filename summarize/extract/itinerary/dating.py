@@ -1,0 +1,235 @@
+"""Dates of stops: date mentions turned into spans with ISO ends, attached to the stops they follow.
+
+A parenthesis or a date right after the place, a date shared by a coordinated list, "the
+next day" counted from the previous stop, a stay carried over to the days written after it,
+the dates of an event the stop is named by, a dateline for a "two-day visit".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from summarize.extract.itinerary.records import Cand, When
+from summarize.extract.itinerary.rules import TravelRules
+from summarize.extract.places import PlaceMention
+from summarize.models import Article, DateMention
+
+_ISO = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
+
+
+_ANAPHOR_NEXT = re.compile(
+    r"^(?:the\s+)?(?:next|following)\s+day$|^a\s+day\s+later$|^the\s+day\s+after$", re.IGNORECASE
+)
+
+
+_ANAPHOR_SAME = re.compile(r"^(?:the\s+)?same\s+day$|^that\s+day$|^later\s+that\s+day$", re.IGNORECASE)
+
+
+_AND_DAY = re.compile(r"^\s+and\s+(\d{1,2})\b(?!\s*(?:per|%|million|billion|people|year))")
+
+
+_DATEISH = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|day|"
+    r"week|month|year|today|tomorrow|yesterday|tonight|christmas|easter|eve\b)",
+    re.IGNORECASE,
+)
+
+
+# A date after a stop belongs to it unless a new clause starts in between ("Africa, the UK chancellor
+# predicted ... by 2012"); a relative clause about the stop is fine ("Accra, where she will ... on Monday").
+_DATE_GAP_BREAK = re.compile(r"[;:\"“”]|,(?!\s*(?:where|when|which|and|before|after|then|from|on|in)\b)")
+_SHARED_DATE_GAP = re.compile(r"[\s,]*(?:on|from|in|between|during|through|for)?\s*\(?")
+_UNTIL = re.compile(r"\b(?:until|till|through)\b")
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+_WEEKDAY = re.compile(
+    r"(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:and|to|-|–)\s+"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[,.]?$",
+    re.IGNORECASE,
+)
+
+
+def _iso(value: str) -> str | None:
+    m = _ISO.match(value)
+    return m.group(1) if m else None
+
+
+def whens_of(view: str, dates: list[DateMention]) -> list[When]:
+    out: list[When] = []
+    ranges: dict[int, list[DateMention]] = {}
+    for d in sorted(dates, key=lambda d: d.evidence.start):
+        if d.type not in ("DATE", "TIME"):
+            continue
+        if d.range_id is not None:
+            ranges.setdefault(d.range_id, []).append(d)
+            continue
+        text = d.text.strip()
+        if not _DATEISH.search(text):
+            continue  # "in the evening": a time of day fixes no date
+        if _ANAPHOR_NEXT.match(text):
+            out.append(When(d.evidence.start, d.evidence.end, None, None, offset_days=1))
+            continue
+        if _ANAPHOR_SAME.match(text):
+            out.append(When(d.evidence.start, d.evidence.end, None, None, offset_days=0))
+            continue
+        value = _iso(d.value)
+        w = When(d.evidence.start, d.evidence.end, value, value)
+        m = _AND_DAY.match(view[d.evidence.end : d.evidence.end + 12])
+        if value and len(value) == 10 and m:
+            # "June 24 and 25": one stop over two consecutive-or-near days.
+            day = int(m.group(1))
+            if int(value[8:]) < day <= 31:
+                w.last = f"{value[:8]}{day:02d}"
+                w.end = d.evidence.end + m.end()
+        out.append(w)
+    for items in ranges.values():
+        first = next((d for d in items if d.range_role == "start"), items[0])
+        last = next((d for d in items if d.range_role == "end"), items[-1])
+        a, b = _iso(first.value), _iso(last.value)
+        out.append(
+            When(min(first.evidence.start, last.evidence.start), max(first.evidence.end, last.evidence.end), a, b)
+        )
+    out.sort(key=lambda w: w.start)
+    # A bare day number swallowed into "June 24 and 25" must not be reused on its own.
+    kept: list[When] = []
+    for w in out:
+        if kept and w.start < kept[-1].end:
+            continue
+        if kept and _joins_range(view, kept[-1], w):
+            p = kept[-1]
+            kept[-1] = When(p.start, w.end, p.first, w.last)
+            continue
+        kept.append(w)
+    return kept
+
+
+def _joins_range(view: str, a: When, b: When) -> bool:
+    """'Monday to Wednesday', 'on Wednesday and Thursday': two single days that make one span."""
+    if a.offset_days is not None or b.offset_days is not None or a.first != a.last or b.first != b.last:
+        return False
+    if not (a.first and b.first and len(a.first) == len(b.first) == 10 and a.first < b.first):
+        return False
+    gap = view[a.end : b.start].strip().lower()
+    if gap in ("-", "–", "—", "to", "until", "till", "through", "thru"):
+        return True
+    return gap == "and" and (date.fromisoformat(b.first) - date.fromisoformat(a.first)).days <= 3
+
+
+def add_days(iso: str | None, days: int) -> str | None:
+    if not iso or len(iso) != 10:
+        return None
+    try:
+        return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def attach_dates(view: str, found: list[Cand], whens: list[When], mentions: list[PlaceMention], end: int) -> None:
+    """Give each stop the date written right after it, before the next place."""
+    if not found:
+        return
+    qualifiers = {x for c in found for x in c.extra}
+    starts = sorted({m.start for m in mentions if m.start not in qualifiers} | {c.start for c in found})
+    for c in found:
+        nxt = next((p for p in starts if p >= c.tail), end)
+        limit = min(nxt, end, c.tail + 140)
+        w = next((w for w in whens if c.tail <= w.start < limit), None)
+        if w is not None and not _DATE_GAP_BREAK.search(_strip_parens(view[c.tail : w.start])):
+            c.when = _until(view, w, whens, end)
+        elif c.pre is not None:
+            c.when = c.pre
+    # A date after the last of a coordinated list is shared by the list ("Romania and Slovakia from May 5").
+    by_group: dict[int, list[Cand]] = {}
+    for c in found:
+        by_group.setdefault(c.group, []).append(c)
+    for members in by_group.values():
+        dated = [c for c in members if c.when is not None]
+        if len(members) > 1 and len(dated) == 1 and dated[0] is members[-1]:
+            gap = view[members[-1].tail : dated[0].when.start]  # type: ignore[union-attr]
+            if _SHARED_DATE_GAP.fullmatch(gap):
+                for c in members[:-1]:
+                    c.when = dated[0].when
+
+
+def _until(view: str, w: When, whens: list[When], end: int) -> When:
+    # "arrived on Sunday and will stay until the summit closes on Thursday": the stay's last day.
+    m = _UNTIL.search(view, w.end, min(end, w.end + 60))
+    if m is None or not w.first:
+        return w
+    last = next((x for x in whens if m.end() <= x.start < m.end() + 40 and x.first), None)
+    if last is None or not last.last or last.last <= (w.last or w.first):
+        return w
+    return When(w.start, last.end, w.first, last.last)
+
+
+def _strip_parens(text: str) -> str:
+    return _PARENS.sub("", text) if "(" in text else text
+
+
+def resolve_anaphors(cands: list[Cand]) -> None:
+    prev: When | None = None
+    for c in cands:
+        w = c.when
+        if w is not None and w.offset_days is not None:
+            base = (prev.last or prev.first) if prev else None
+            day = add_days(base, w.offset_days)
+            c.when = When(w.start, w.end, day, day) if day else None
+        if c.when is not None and c.when.first:
+            prev = c.when
+
+
+def extend_stays(cands: list[Cand], free: list[When]) -> None:
+    """'In the evening she travels to X. On Saturday, May 7, she meets ...': the stay at X runs on."""
+    for i, c in enumerate(cands):
+        w = c.when
+        if w is None or not w.first or w.first != w.last or len(w.first) != 10:
+            continue
+        nxt = cands[i + 1].start if i + 1 < len(cands) else 1 << 62
+        later = [f.first for f in free if c.end < f.start < nxt and f.first and f.first == f.last]
+        limit = add_days(w.first, 3) or ""
+        later = [d for d in later if len(d) == 10 and w.first < d <= limit]
+        if later:
+            c.when = When(w.start, w.end, w.first, max(later))
+
+
+def event_dates(view: str, cands: list[Cand], whens: list[When], rules: TravelRules) -> None:
+    """'the Venice summit' ... 'after the June 8-10 summit': the event's dates are the stop's."""
+    for c in cands:
+        if c.event is None or c.when is not None:
+            continue
+        for w in whens:
+            if w.start <= c.end or not w.first:
+                continue
+            after = view[w.end : w.end + 30]
+            before = view[max(0, w.start - 30) : w.start]
+            if re.match(rf"^\s+{re.escape(c.event)}\b", after) or re.search(
+                rf"\b{re.escape(c.event)}\s+(?:on|from|in)\s+$", before
+            ):
+                c.when, c.rule = w, c.rule + "+event_date"
+                break
+
+
+def dateline_visits(article: Article, cands: list[Cand], reference_date: str | None) -> None:
+    """A 'two-day visit to X' reported from X under a dated dateline starts on that date."""
+    if not reference_date or len(reference_date) != 10 or article.dateline is None:
+        return
+    line = article.text[article.dateline.start : article.dateline.end]
+    for c in cands:
+        if c.when is not None or c.days is None:
+            continue
+        if re.match(rf"\s*{re.escape(c.place)}\b", line, re.IGNORECASE):
+            a, b = c.days_span or (c.start, c.end)
+            c.when = When(a, b, reference_date, add_days(reference_date, c.days - 1))
+            c.rule += "+dateline"
+
+
+def weekday_by_tense(view: str, w: When, reference: str, past: bool) -> When:
+    """A bare weekday lies ahead of a planned stop and behind a past one ("travels to Brussels on Monday")."""
+    if len(reference) != 10 or not w.first or len(w.first) != 10 or not _WEEKDAY.match(view[w.start : w.end]):
+        return w
+    shift = 7 if (not past and w.first < reference) else -7 if (past and w.first > reference) else 0
+    if not shift:
+        return w
+    return When(w.start, w.end, add_days(w.first, shift), add_days(w.last, shift))

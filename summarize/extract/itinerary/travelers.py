@@ -1,0 +1,122 @@
+"""Who travels and whether the trip is planned or past.
+
+The traveller is the subject before the trigger (a pronoun or a title resolved to a named
+person); a continuation keeps the previous stop's traveller. The status comes from the
+trigger's tense, the sentence's tense and the date against the reference date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.extract import names
+from summarize.extract.itinerary.dating import weekday_by_tense
+from summarize.extract.itinerary.records import Cand
+from summarize.extract.itinerary.rules import TravelRules
+from summarize.extract.places import gazetteer
+from summarize.models import Article
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|their)\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def traveler(view: str, s: int, c: Cand, found: list[Cand], earlier: list[Cand]) -> str | None:
+    t = c.trigger
+    if t is not None and t.kind in ("continuation", "before_after"):
+        prev = [x for x in found if x.start < c.start and x.traveler]
+        if prev:
+            return prev[-1].traveler
+        # "... before flying to Shanghai": the sentence's subject goes on, not the last name in it.
+        subject = _first_person(view, s, t.start)
+        if subject:
+            return subject
+    end = t.start if t is not None else c.start
+    person = _subject_before(view, s, end)
+    if person:
+        return person
+    return earlier[-1].traveler if earlier else _nearest_person(view, s)
+
+
+def _subject_before(view: str, s: int, end: int) -> str | None:
+    spans = names.find_names(view, s, end)
+    people = [sp for sp in spans if sp.kind == "person"]
+    others = [sp for sp in spans if sp.kind == "organization" or _is_group(sp)]
+    pron = list(_PRONOUN.finditer(view, s, end))
+    last_pron = pron[-1].start() if pron else -1
+    if people and people[-1].end > last_pron:
+        return _person_name(view, people[-1])
+    before_pron = [sp for sp in people if sp.end <= last_pron]
+    if before_pron:
+        # "Chirac ... first proposed by Minister X, during his visit": the pronoun is the subject's.
+        return _person_name(view, before_pron[0])
+    if pron:
+        sp = names.resolve_person(view, last_pron)
+        if sp is not None:
+            return _person_name(view, sp)
+    if others:
+        return others[0].canonical or others[0].text
+    return None
+
+
+def _first_person(view: str, s: int, end: int) -> str | None:
+    people = names.find_people(view, s, end)
+    pron = _PRONOUN.search(view, s, end)
+    if pron is not None and (not people or pron.start() < people[0].start):
+        sp = names.resolve_person(view, pron.start())
+        return _person_name(view, sp) if sp is not None else None
+    return _person_name(view, people[0]) if people else None
+
+
+def subject(view: str, a: int, b: int) -> str | None:
+    people = names.find_people(view, a, b)
+    return _person_name(view, people[0]) if people else None
+
+
+def _nearest_person(view: str, offset: int) -> str | None:
+    sp = names.resolve_person(view, offset)
+    return _person_name(view, sp) if sp is not None else None
+
+
+def _is_group(sp: names.NameSpan) -> bool:
+    # "The Duke and Duchess of Cambridge", "U2": a capitalised subject of a travel verb.
+    return sp.kind is None and not gazetteer().lookup(sp.text)
+
+
+def _person_name(view: str, sp: names.NameSpan) -> str:
+    """A title standing for a person ("the First Lady") is the person named earlier with that title."""
+    if not sp.role:
+        return sp.canonical or sp.text
+    role = {w.lower() for w in _LETTERS.findall(sp.text)}
+    for earlier in reversed(names.find_people(view, 0, sp.start)):
+        if earlier.role:
+            continue
+        title = {w.lower() for w in _LETTERS.findall(earlier.title or "")}
+        if role & title:
+            return earlier.canonical or earlier.text
+    return sp.text
+
+
+def status(view: str, article: Article, cands: list[Cand], reference: str | None, rules: TravelRules) -> None:
+    """Planned or past, from the trigger's tense, the sentence's tense and the date against the reference."""
+    for c in cands:
+        sent = article.sentences[c.sentence]
+        text = view[sent.start : sent.end]
+        t = c.trigger
+        at = t.start if t is not None else c.start
+        future = bool(rules.future.search(view[max(sent.start, at - 40) : at]))
+        if t is not None and t.kind in ("verb", "frame"):
+            past = t.past and not future
+        else:
+            past = bool(rules.past.search(text)) and not rules.future.search(text)
+        if c.when is not None and c.when.first and reference:
+            c.when = weekday_by_tense(view, c.when, reference, past)
+            n = min(len(c.when.first), len(reference))
+            earlier, later = c.when.first[:n] < reference[:n], c.when.first[:n] > reference[:n]
+            if future and earlier and view[c.when.start - 1 : c.when.start] != "(":
+                # "will visit Christchurch, where ... three years ago": the date is about something else.
+                c.when = None
+            elif earlier:
+                past = True
+            elif later:
+                past = False
+        c.status = "past" if past else "planned"
