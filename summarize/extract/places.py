@@ -80,11 +80,13 @@ class PlaceMention:
     possessive: bool = False
 
 
-def _opens_token(text: str, at: int) -> bool:
-    """Whether a word starts at ``at`` rather than inside a longer one."""
+def _opens_token(text: str, at: int, start: int) -> bool:
+    """Whether a word starts at ``at`` rather than inside a longer one (text before ``start`` unseen)."""
+    if at <= start:
+        return True
     if _LETTER.match(text, at - 1):
         return False
-    return not (text[at - 1] in "'’-" and at >= 2 and _LETTER.match(text, at - 2))
+    return not (text[at - 1] in "'’-" and at - 2 >= start and _LETTER.match(text, at - 2))
 
 
 def _fold(s: str) -> str:
@@ -105,6 +107,7 @@ class Gazetteer:
         self._capitals = dict(cities.capitals)
         self._demonyms = dict(aliases.demonyms)
         self._definite = {_key(n) for n in aliases.definite}
+        self._definite_names: dict[str, bool] = {}
         self._index: dict[tuple[str, ...], Place] = {}
         self._first: dict[str, int] = {}
         self._country_names: dict[str, str] = {}
@@ -187,11 +190,13 @@ class Gazetteer:
                 return found
             s, word = m.start(), m.group(0)
             pos = m.end()
-            if s > start and not _opens_token(text, s):
-                pos = s + 1  # inside a longer word ("iPhone", "o'Neill")
-                continue
-            longest = first.get(word) or first.get(_POSSESSIVE.sub("", word))
+            longest = first.get(word)
+            if longest is None and word.endswith(("'s", "’s")):
+                longest = first.get(word[:-2])
             if not longest or not word[:1].isupper():
+                continue
+            if not _opens_token(text, s, start):
+                pos = s + 1  # inside a longer word ("iPhone", "o'Neill")
                 continue
             tokens = [(s, pos, word)]
             while len(tokens) < longest:
@@ -226,12 +231,18 @@ class Gazetteer:
                 s, e = tokens[i][0], tokens[j][1]
                 if variant is not words:
                     e -= 2
-                if tuple(variant) in self._definite or _key(place.name) in self._definite:
+                if tuple(variant) in self._definite or self._is_definite(place.name):
                     before = text[max(0, s - 4) : s]
                     if before in ("the ", "The "):
                         s -= 4
                 return PlaceMention(s, e, text[s:e], place, possessive=variant is not words), j + 1
         return None
+
+    def _is_definite(self, name: str) -> bool:
+        known = self._definite_names.get(name)
+        if known is None:
+            known = self._definite_names[name] = _key(name) in self._definite
+        return known
 
     def _get(self, key: tuple[str, ...]) -> Place | None:
         place = self._index.get(key)

@@ -73,12 +73,14 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
         para = bisect_left(paragraphs, s)
         if para_date is not None and para_date[0] != para:
             para_date = None
-        sent_whens = [w for w in whens[bisect_left(when_starts, s) : bisect_left(when_starts, e)] if w.end <= e]
+        lo = bisect_left(when_starts, s)
+        sent_whens = [w for w in whens[lo : bisect_left(when_starts, e, lo)] if w.end <= e]
         leading = [w for w in sent_whens if _LEADING.match(view[s : w.start])]
         found: list[Cand] = []
         here = hits.within(s, e)
         triggers = sentence_triggers(view, s, e, here, rules) if here else []
-        whole = names_a_leg(view, s, here, rules) or bool(cands and _IN_LEAD.match(view, s, e))
+        whole = bool(here) and names_a_leg(view, s, here, rules)
+        whole = whole or bool(cands and _IN_LEAD.match(view, s, e))
         # Without a leg noun or an "In X," opening, only places after a trigger can be stops, and
         # every place or venue name opens with a capital.
         if whole or (triggers and _CAPITAL.search(view, triggers[0].end, e)):

@@ -60,6 +60,9 @@ _QUALIFIER_END = re.compile(
 # "..., Buckingham Palace said": a name as the source of a statement is no destination.
 _SPEAKER = re.compile(r"\s+(?:said|says|announced|added|told|reported|confirmed|stated|declared)\b")
 _WEAK_LEAD = re.compile(r"^\s*In\s+$")
+# The most words a link between trigger (or stop) and place can have besides the words of reach:
+# ", and then also to the ... city of" (coordination), "to the ... capital of" after a preposition.
+_LONGEST_LINK = 16
 _DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|his|her|their|its|a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _HOMEWARD = re.compile(r"\b(?:back|home)\b", re.IGNORECASE)
 _BARE_THE = re.compile(r"\s*the\s+")
@@ -164,10 +167,15 @@ def _window(
         lead = _lead(view, anchor, start, whens)
         if _HOMEWARD.search(lead):
             break  # "is due back in Canberra": going home is no stop
+        n_words = len(lead.split())
+        if n_words > max(_LONGEST_LINK, (12 if out else t.reach) + _LONGEST_LINK // 2):
+            # Too far from the trigger (or the last stop) for any rule below, and the leads of the
+            # places further on only grow.
+            break
         rule = ""
-        if out and rules.coordination.match(lead):
+        if out and n_words <= _LONGEST_LINK and rules.coordination.match(lead):
             rule = "coordinated"
-        elif direct_ok and not out and rules.direct.match(lead):
+        elif direct_ok and not out and n_words <= _LONGEST_LINK // 2 and rules.direct.match(lead):
             rule = f"{t.name}_object"
         elif prep_pattern is not None and _within_reach(lead, t, out) and prep_pattern.search(lead):
             rule = f"{t.name}_{_last_prep(lead, t.preps)}"

@@ -10,7 +10,7 @@ from summarize.extract.itinerary.rules import TriggerKind
 StopKind = Literal["country", "city", "region", "other"]
 
 
-@dataclass
+@dataclass(slots=True)
 class When:
     """A date or date range as written, with ISO ends (None where the text does not fix them)."""
 
@@ -21,7 +21,7 @@ class When:
     offset_days: int | None = None  # "the next day" (1), "the same day" (0): relative to the previous stop
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A place-like span found after a trigger; start < 0 marks a span to step over."""
 
@@ -35,7 +35,7 @@ class Found:
     tail: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Trigger:
     start: int
     end: int
@@ -47,7 +47,7 @@ class Trigger:
     reach: int = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """A candidate stop: one mention of a place governed by a trigger, with what was learnt about it."""
 
