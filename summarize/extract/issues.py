@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from summarize.extract.clauses import Triggers, by_sentence, list_items, lowered, sentence_spans, trim
+from summarize.extract.clauses import Triggers, by_sentence, compile_lower, list_items, lowered, sentence_spans, trim
 from summarize.extract.names import find_names, resolve_person
 from summarize.models import Article, Evidence, Issue
 from summarize.resources import load_validated
@@ -59,7 +59,8 @@ class _Triggers(BaseModel):
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    lower = {w.lower() for w in words}
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lower, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -108,60 +109,51 @@ def _rules() -> _Rules:
     every = frozenset().union(*gates.values())
     return _Rules(
         t=t,
-        urge=re.compile(
-            rf"(?<![\w-])(?P<verb>{_alt(t.call_verbs)})\s+(?P<target>{target})(?:not\s+to|to)\s+(?P<obj>\w)", re.I
+        urge=compile_lower(
+            rf"(?<![\w-])(?P<verb>{_alt(t.call_verbs)})\s+(?P<target>{target})(?:not\s+to|to)\s+(?P<obj>\w)"
         ),
         # "demand for X" is the noun; the verb takes its object directly.
-        demand=re.compile(
+        demand=compile_lower(
             rf"(?<![\w-])(?P<verb>{_alt(t.demand_verbs)})\s+(?P<obj>(?!by\b|to\b|that\b)(?<!demand\s)(?<!demands\s)(?!for\b)\w|for\b(?<=call\sfor|alls\sfor|lled\sfor|ling\sfor))",
-            re.I,
         ),
-        issue_list=re.compile(
+        issue_list=compile_lower(
             rf"\b(?P<noun>{_alt(t.issue_nouns)})\b(?P<gap>[^.;:]{{0,70}}?)"
             rf"(?:\s*,?\s*(?P<link>{_alt(t.issue_links)})\s*[,:]?\s+|\s*:\s*)(?P<obj>[\w'‘“\"])",
-            re.I,
         ),
-        from_to=re.compile(
+        from_to=compile_lower(
             rf"\b(?:{_alt(t.issue_nouns)}|range\s+of\s+\w+)\s*,?\s+from\s+(?P<obj>\w)",
-            re.I,
         ),
-        topic=re.compile(
+        topic=compile_lower(
             rf"(?<![\w-])(?P<verb>{_alt(t.topic_verbs)})(?:\s*,[^,]{{1,40}},)?\s+(?P<obj>(?!by\b|to\b|that\b|whether\b)[\w'‘“\"])",
-            re.I,
         ),
-        concern=re.compile(
+        concern=compile_lower(
             rf"\b(?P<verb>{_alt(t.concern_words)})\s*['’\"”]?\s+(?P<link>{_alt(t.concern_links)})\s+(?P<obj>\w)",
-            re.I,
         ),
-        agenda=re.compile(
+        agenda=compile_lower(
             r"\s+(?:will\s+be|would\s+be|is|are|was|were|remains?|has\s+been)\s+"
             r"(?:at\s+the\s+(?:heart|centre|center|top|forefront)\s+of|high\s+on|top\s+of|on\s+top\s+of|central\s+to)\s+"
             rf"(?:[\w'’]+\s+){{0,3}}?(?:{_alt(t.agenda_nouns)})\b",
-            re.I,
         ),
-        must_be_done=re.compile(
+        must_be_done=compile_lower(
             r"\b(?:more|much\s+more|something|everything)\s+(?:must|should|needs\s+to|has\s+to|ought\s+to)\s+"
             r"(?:also\s+)?be\s+done\s+to\s+(?P<obj>\w)",
-            re.I,
         ),
-        priority=re.compile(
+        priority=compile_lower(
             r"^(?:make|making|makes|made)\s+(?P<x>.+?)\s+(?:a|an|the|their|its|her|his)\s+(?:[\w-]+\s+){0,2}?"
             rf"(?:{_alt(t.priority_nouns)})\b",
-            re.I,
         ),
-        clause_break=re.compile(
+        clause_break=compile_lower(
             rf"\s*(?:[;:!?]|\s[-–—]\s|[\"“”](?:\s|$)|[,.]['’](?:\s|$)|,\s*(?:{_alt(t.clause_breaks)}|he|she|they|it|we)\b|"
-            r"(?:,\s*|\s+)and\s+(?:(?:in|on|at|so|then|now|also|yet)\b|(?:\w+\s+){0,2}(?:he|she|they|we|I)\s)|"
+            r"(?:,\s*|\s+)and\s+(?:(?:in|on|at|so|then|now|also|yet)\b|(?:\w+\s+){0,2}(?:he|she|they|we|i)\s)|"
             r"\s+and\s+(?:would|will|could|should|may|might|must|can|has|have|had|is|are|was|were)\b|"
             rf"\s(?:{_alt([b for b in t.clause_breaks if ' ' in b or b in _BARE_BREAKS])})\b)",
-            re.I,
         ),
         topic_words=frozenset(t.topic_words),
         empty_objects=frozenset(t.empty_objects),
-        empty_demand=re.compile(rf"^(?:{_alt(t.empty_demands)})\b", re.I),
+        empty_demand=compile_lower(rf"^(?:{_alt(t.empty_demands)})\b"),
         stop=frozenset(t.stop_words),
-        noun_before=re.compile(rf"(?:\b(?:{_alt(t.noun_markers)})|['’]s?)\s+$", re.I),
-        raise_excluded=re.compile(rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(t.raise_excluded)})\b", re.I),
+        noun_before=compile_lower(rf"(?:\b(?:{_alt(t.noun_markers)})|['’]s?)\s+$"),
+        raise_excluded=compile_lower(rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(t.raise_excluded)})\b"),
         gates=gates,
         triggers=Triggers(every),
         rules_of={w: tuple(name for name, ws in gates.items() if w in ws) for w in every},
@@ -195,14 +187,17 @@ def extract_issues(article: Article) -> list[Issue]:
     """Topics, concerns and demands raised in the article, in document order, without duplicates."""
     rules = _rules()
     view = article.view
+    # The rules match the lower-cased text (same offsets) with lower-case patterns; the issues'
+    # words and the names come from the text itself.
+    low = lowered(view)
     spans = sentence_spans(article)
-    hits = by_sentence(spans, rules.triggers.hits(lowered(view)))
+    hits = by_sentence(spans, rules.triggers.hits(low))
     found: list[_Found] = []
     for i, sentence_hits in hits.items():
         s, e = spans[i]
-        for cand in _sentence(view, s, e, rules, sentence_hits):
+        for cand in _sentence(low, s, e, rules, sentence_hits):
             for a, b in _split(view, cand, rules):
-                issue = _issue(view, a, b, cand, rules)
+                issue = _issue(view, low, a, b, cand, rules)
                 if issue is not None:
                     found.append(issue)
     text = article.text
@@ -214,7 +209,7 @@ def extract_issues(article: Article) -> list[Issue]:
         if cand.verb is not None:
             key = (cand.sentence, cand.verb)
             if key not in raisers:
-                raisers[key] = _raiser(view, cand.sentence, cand.verb)
+                raisers[key] = _raiser(view, low, cand.sentence, cand.verb)
             by = raisers[key]
         # The spans were checked on the way (start < end, inside the text): no need to validate again.
         evidence = Evidence.model_construct(start=a, end=b, text=text[a:b])
@@ -294,9 +289,7 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
     return [c for c in out if c.rule != "topic" or not any(o.start <= c.start < o.end for o in strong)]
 
 
-_ISSUE_OBJECT = re.compile(
-    r"(?:the\s+)?(?:issues?|topics?|questions?|matters?)\s+(?:of|such\s+as|including|like)\b", re.I
-)
+_ISSUE_OBJECT = compile_lower(r"(?:the\s+)?(?:issues?|topics?|questions?|matters?)\s+(?:of|such\s+as|including|like)\b")
 
 
 def _noun_use(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
@@ -313,8 +306,8 @@ def _plausible_target(target: str) -> bool:
     return len(words) <= 8 and not any(w in ("is", "are", "was", "were", "has", "have", "had", "will") for w in words)
 
 
-_OBJECT_POSITION = re.compile(
-    r"\b(?:on|about|with|over|discuss\w*|rais\w*|address\w*|tackl\w*|focus\w*\s+on)\s+(?:the\s+|these\s+)?$", re.I
+_OBJECT_POSITION = compile_lower(
+    r"\b(?:on|about|with|over|discuss\w*|rais\w*|address\w*|tackl\w*|focus\w*\s+on)\s+(?:the\s+|these\s+)?$"
 )
 
 
@@ -335,9 +328,7 @@ def _passive_or_past_participle(view: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"\b(?:being|been|be|is|are|was|were)\s+$", before))
 
 
-_ADVERBIAL = re.compile(
-    r",\s*[^,]{1,40},\s*|(?:in\s+depth|at\s+length|again|openly|publicly|privately|directly)\s+", re.I
-)
+_ADVERBIAL = compile_lower(r",\s*[^,]{1,40},\s*|(?:in\s+depth|at\s+length|again|openly|publicly|privately|directly)\s+")
 
 
 def _skip_adverbial(view: str, at: int, limit: int) -> int:
@@ -362,10 +353,9 @@ def _has_topic_word(text: str, rules: _Rules) -> bool:
     return any(w in rules.topic_words for w in re.findall(r"[a-z]+", text.lower()))
 
 
-_SUBJECT_LEAD = re.compile(
-    r"(?:(?:In|On|At|After|Before|Ahead\s+of|Earlier|Later|Last|This|Since|During|Following|Meanwhile|However|But|"
-    r"And|Also|Separately)\b[^,]{0,80},\s*)",
-    re.I,
+_SUBJECT_LEAD = compile_lower(
+    r"(?:(?:in|on|at|after|before|ahead\s+of|earlier|later|last|this|since|during|following|meanwhile|however|but|"
+    r"and|also|separately)\b[^,]{0,80},\s*)",
 )
 
 
@@ -378,29 +368,28 @@ def _subject_start(view: str, s: int, at: int) -> int:
     return start
 
 
-_PRONOUN = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,3}$", re.I)
-_NP_SUBJECT = re.compile(
+_PRONOUN = compile_lower(r"\b(?:he|she)\s+(?:\w+\s+){0,3}$")
+_NP_SUBJECT = compile_lower(
     r"\b(?:the|these|those|their|its|his|her)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+"
     r"(?:(?:have|has|had|will|would|could|should|also|then|is|are|was|were|go\s+on\s+to)\s+)*(?:\w+\s+){0,2}$",
-    re.I,
 )
 
 
-def _raiser(view: str, s: int, at: int) -> str | None:
+def _raiser(view: str, low: str, s: int, at: int) -> str | None:
     """Who raises it: the last name in the clause before the verb, else "he"/"she", else a short noun phrase."""
-    start = _subject_start(view, s, at)
+    start = _subject_start(low, s, at)
     if at - start > 200:
         start = at - 200
     names = [n for n in find_names(view, start, at) if n.kind is not None and not n.possessive]
     if names:
         return names[0].canonical if len(names) == 1 or names[0].kind else names[-1].canonical
     # A pronoun is one of the last few words before the verb: no need to search further back.
-    if _PRONOUN.search(view, max(start, at - 80), at):
+    if _PRONOUN.search(low, max(start, at - 80), at):
         person = resolve_person(view, start)
         return person.canonical if person else None
     # The noun phrase must open the clause: tried only at its first few characters.
     for p in range(start, min(start + 7, at)):
-        m = _NP_SUBJECT.match(view, p, at)
+        m = _NP_SUBJECT.match(low, p, at)
         if m:
             return " ".join(view[m.start() : m.end("np")].split())
     return None
@@ -470,24 +459,23 @@ def _split_and(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
-_LEADING = re.compile(
+_LEADING = compile_lower(
     r"^(?:and|or|also|even|especially|particularly|notably|including|such\s+as|among\s+them|namely|"
     r"coping\s+with|dealing\s+with|issues\s+of)\s+",
-    re.I,
 )
 
 
-def _issue(view: str, a: int, b: int, cand: _Candidate, rules: _Rules) -> _Found | None:
-    m = _LEADING.match(view, a, b)
+def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _Rules) -> _Found | None:
+    m = _LEADING.match(low_view, a, b)
     while m and m.end() < b:
         a = m.end()
-        m = _LEADING.match(view, a, b)
+        m = _LEADING.match(low_view, a, b)
     a, b = trim(view, a, b)
     if cand.rule == "urge_to":
-        p = rules.priority.match(view[a:b])
+        p = rules.priority.match(low_view[a:b])
         if p:
             a, b = a + p.start("x"), a + p.end("x")
-        elif rules.empty_demand.match(view[a:b]):
+        elif rules.empty_demand.match(low_view[a:b]):
             return None
     text = " ".join(view[a:b].split())
     low = text.lower()

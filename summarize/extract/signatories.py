@@ -31,7 +31,15 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from summarize.extract.clauses import Triggers, by_sentence, list_items, lowered, previous_sentences, sentence_spans
+from summarize.extract.clauses import (
+    Triggers,
+    by_sentence,
+    compile_lower,
+    list_items,
+    lowered,
+    previous_sentences,
+    sentence_spans,
+)
 from summarize.extract.names import NameSpan, find_names, resolve_person
 from summarize.models import Article, CountQualifier, Evidence, Signatory, SignatoryKind
 from summarize.resources import load_validated
@@ -58,7 +66,8 @@ class _Triggers(BaseModel):
 
 
 def _alt(words: list[str] | set[str] | dict[str, object]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    lower = {w.lower() for w in words}
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lower, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -77,6 +86,7 @@ class _Rules:
     count: re.Pattern[str]
     call_subject: re.Pattern[str]
     active_words: tuple[str, ...]  # one of them is in every sentence the active rule can match
+    speech: re.Pattern[str]
     joint_at: int = 1 << 62  # offset of the article's first joint statement, which "the statement" may recall
 
 
@@ -84,51 +94,46 @@ class _Rules:
 def _rules() -> _Rules:
     t = load_validated("signatory_triggers.json", _Triggers)
     doc = rf"(?:{_alt(t.documents)})"
-    document = re.compile(rf"\b(?P<joint>joint\s+|open\s+)?(?P<doc>{doc})\b", re.I)
+    document = compile_lower(rf"\b(?P<joint>joint\s+|open\s+)?(?P<doc>{doc})\b")
     speech = _alt(t.speech_verbs)
     number = rf"(?:\d[\d,.]*|{_alt(t.numbers)}|{_alt(t.approximate_numbers)})"
     qual = _alt(t.qualifiers)
     return _Rules(
         t=t,
         document=document,
-        not_document=re.compile(rf"\b(?:{_alt(t.not_documents)})\b", re.I),
-        passive=re.compile(rf"\b(?P<verb>{_alt(t.passive_verbs)})\s+(?:jointly\s+)?by\s+", re.I),
-        active=re.compile(
+        not_document=compile_lower(rf"\b(?:{_alt(t.not_documents)})\b"),
+        passive=compile_lower(rf"\b(?P<verb>{_alt(t.passive_verbs)})\s+(?:jointly\s+)?by\s+"),
+        active=compile_lower(
             rf"\b(?:have|has|had|who|which)?\s*(?:also\s+|jointly\s+|together\s+)?(?P<verb>{_alt(t.active_verbs)})\s+"
             rf"(?:(?:a|an|the|their|its|this|that)\s+)?(?:[\w-]+\s+){{0,3}}?(?P<doc>(?:joint\s+|open\s+)?{doc})\b",
-            re.I,
         ),
-        in_document=re.compile(
-            rf"\s*(?:In|Through|With)\s+(?:a|an|the|their|its)\s+(?P<doc>(?:joint\s+|open\s+)?{doc})\b[^,]{{0,160}},\s*",
-            re.I,
+        in_document=compile_lower(
+            rf"\s*(?:in|through|with)\s+(?:a|an|the|their|its)\s+(?P<doc>(?:joint\s+|open\s+)?{doc})\b[^,]{{0,160}},\s*",
         ),
-        said_in=re.compile(
+        said_in=compile_lower(
             rf"\b(?P<verb>{speech})\s+(?:\w+\s+){{0,3}}?in\s+(?:a|an|the|their)\s+(?P<doc>(?:joint\s+|open\s+)?{doc})\b",
-            re.I,
         ),
-        include=re.compile(
+        include=compile_lower(
             rf"\b(?P<noun>{_alt(t.signer_nouns)})"
             r"(?:\s+(?:backing|supporting|signing|behind|endorsing|who\s+signed|that\s+signed)"
             r"(?:\s+(?:the|this|that|their|it))?(?:\s+[\w-]+){0,3}?)?"
             r"\s*,?\s*(?:which|who)?\s*(?:have\s+|had\s+)?(?:also\s+)?"
             r"(?:include[sd]?|including|among\s+them|such\s+as)\s*,?\s+",
-            re.I,
         ),
-        among_signed=re.compile(
+        among_signed=compile_lower(
             r"\b(?:among|of)\s+(?:those|the\s+people|the\s+groups|the\s+organi[sz]ations|the\s+signatories)\s+"
             r"(?:who\s+)?(?:have\s+|had\s+)?(?:signed|endorsed|co-signed)(?:\s+it)?\s+(?:are|were|is|was)\s+",
-            re.I,
         ),
-        signatures=re.compile(
+        signatures=compile_lower(
             rf"(?P<count>(?:(?:{qual})\s+)?{number})\s+signatures\b",
-            re.I,
         ),
-        added_names=re.compile(r"\b(?:added|put|lent)\s+their\s+(?:names|signatures)\b", re.I),
+        added_names=compile_lower(r"\b(?:added|put|lent)\s+their\s+(?:names|signatures)\b"),
         count=re.compile(
             rf"\s*(?:(?P<qual>{qual})\s+)?(?P<num>{number})\s+(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>[a-zA-Z][\w-]*s)\b",
             re.I,
         ),
         active_words=tuple(sorted({v.lower() for v in t.active_verbs})),
+        speech=compile_lower(rf"\b(?:{speech})\b"),
         call_subject=re.compile(
             r"\b(?:have|has|had)?\s*(?:called\s+on|called\s+for|urged|appealed\s+to|asked|demanded|written\s+to)\b",
             re.I,
@@ -160,7 +165,7 @@ def extract_signatories(article: Article) -> list[Signatory]:
         has_doc[i] = any(word in _DOC_WORDS for _, word in sentence_hits)
     found: list[_Found] = []
     for i in by_i:
-        found.extend(_sentence(article, rules, spans, i, has_doc))
+        found.extend(_sentence(article, low, rules, spans, i, has_doc))
     return _dedupe(found)
 
 
@@ -220,42 +225,43 @@ def _is_document(m: re.Match[str], rules: _Rules) -> bool:
     return at > rules.joint_at and _DEFINITE.search(m.string, max(0, at - 8), at) is not None
 
 
-def _documents(view: str, s: int, e: int, rules: _Rules) -> list[re.Match[str]]:
-    return [m for m in rules.document.finditer(view, s, e) if _is_document(m, rules)]
+def _documents(lv: str, s: int, e: int, rules: _Rules) -> list[re.Match[str]]:
+    return [m for m in rules.document.finditer(lv, s, e) if _is_document(m, rules)]
 
 
 def _sentence(
-    article: Article, rules: _Rules, spans: list[tuple[int, int]], i: int, has_doc: list[bool]
+    article: Article, lv: str, rules: _Rules, spans: list[tuple[int, int]], i: int, has_doc: list[bool]
 ) -> list[_Found]:
+    # The rules match ``lv``, the lower-cased view (same offsets), with lower-case patterns.
     view = article.view
     s, e = spans[i]
-    docs = _documents(view, s, e, rules) if has_doc[i] else []
+    docs = _documents(lv, s, e, rules) if has_doc[i] else []
     sentence = view[s:e]
-    low = sentence.lower()
+    low = lv[s:e]
     out: list[_Found] = []
     doc_text = _document_text(view, docs[0], e) if docs else None
 
     # In a letter ..., A and B said ...
-    m = rules.in_document.match(view, s, e) if docs else None
+    m = rules.in_document.match(lv, s, e) if docs else None
     if m and _is_document(m, rules):
         doc_text = " ".join(view[m.start("doc") : m.end("doc")].split())
-        d = rules.document.search(view, m.start("doc"), e)
+        d = rules.document.search(lv, m.start("doc"), e)
         if d:
             doc_text = _document_text(view, d, e)
-        verb = re.compile(rf"\b(?:{_alt(rules.t.speech_verbs)})\b", re.I).search(view, m.end(), e)
+        verb = rules.speech.search(lv, m.end(), e)
         if verb:
             out += _signers(article, m.end(), verb.start(), "in_document", doc_text)
 
     # A and B said in a joint statement
-    for m in rules.said_in.finditer(view, s, e) if docs and _IN_DOCUMENT.search(low) else ():
+    for m in rules.said_in.finditer(lv, s, e) if docs and _IN_DOCUMENT.search(low) else ():
         if _is_document(m, rules):
             start = _clause_start(view, s, m.start())
-            out += _signers(article, start, m.start(), "said_in_document", _document_text_at(view, m, e, rules))
+            out += _signers(article, start, m.start(), "said_in_document", _document_text_at(view, lv, m, e, rules))
 
     # <document> ... signed by A, B and C
-    for m in rules.passive.finditer(view, s, e) if " by " in sentence else ():
-        verb = m.group("verb").lower()
-        doc = _nearest_document(view, s, m.start(), rules)
+    for m in rules.passive.finditer(lv, s, e) if " by " in sentence else ():
+        verb = m.group("verb")
+        doc = _nearest_document(lv, s, m.start(), rules)
         if doc is None:
             continue
         # Weaker verbs ("organised by", "sent by") only describe the document itself: its subject.
@@ -269,61 +275,61 @@ def _sentence(
         out += _signers(article, m.end(), end, "signed_by", _document_text(view, doc, e))
 
     # A and B have signed a letter
-    for m in rules.active.finditer(view, s, e) if docs and _has(low, rules.active_words) else ():
+    for m in rules.active.finditer(lv, s, e) if docs and _has(low, rules.active_words) else ():
         if not _is_document(m, rules) or _refers_back(view, m):
             continue
         start = _clause_start(view, s, m.start())
-        found = _signers(article, start, m.start(), "signers_signed", _document_text_at(view, m, e, rules))
+        found = _signers(article, start, m.start(), "signers_signed", _document_text_at(view, lv, m, e, rules))
         out += found
         if found and re.search(r"\balso\b", view[m.start() : m.start("verb")]):
             out += _also_signed(article, spans, i, found[0].signatory.document)
-    m2 = rules.added_names.search(view, s, e) if _has(low, ("their names", "their signatures")) else None
+    m2 = rules.added_names.search(lv, s, e) if _has(low, ("their names", "their signatures")) else None
     if m2:
         start = _clause_start(view, s, m2.start())
         out += _signers(article, start, m2.start(), "signers_signed", doc_text, counts_only=False)
 
     # the groups, which include A and B / among those who signed are A and B
     context_has_doc = bool(docs) or any(
-        has_doc[j] and _documents(view, *spans[j], rules) for j in range(max(0, i - 3), i)
+        has_doc[j] and _documents(lv, *spans[j], rules) for j in range(max(0, i - 3), i)
     )
     if context_has_doc:
-        doc_for_context = doc_text or _previous_document(view, spans, i, rules)
-        for m in rules.include.finditer(view, s, e) if _has(low, ("includ", "among", "such as")) else ():
+        doc_for_context = doc_text or _previous_document(view, lv, spans, i, rules)
+        for m in rules.include.finditer(lv, s, e) if _has(low, ("includ", "among", "such as")) else ():
             if _signer_context(view, s, m, rules):
                 end = _list_end(view, m.end(), e)
                 default = "organization" if m.group("noun").lower() in _ORG_NOUNS else None
                 out += _signers(article, m.end(), end, "signers_include", doc_for_context, default_kind=default)
-        for m in rules.among_signed.finditer(view, s, e) if _has(low, ("among", "of those")) else ():
+        for m in rules.among_signed.finditer(lv, s, e) if _has(low, ("among", "of those")) else ():
             end = _list_end(view, m.end(), e)
             out += _signers(article, m.end(), end, "signers_include", doc_for_context)
 
     # <petition> has gathered more than 85,000 signatures
     if docs:
-        for m in rules.signatures.finditer(view, s, e) if "signatures" in low else ():
+        for m in rules.signatures.finditer(lv, s, e) if "signatures" in low else ():
             group = _count_group(view, m.start("count"), m.end(), rules, noun_optional=True)
             if group is not None:
                 out.append(_group(article, group, "signatures", doc_text))
     return out
 
 
-def _document_text_at(view: str, m: re.Match[str], limit: int, rules: _Rules) -> str:
-    d = rules.document.search(view, m.start("doc"), limit)
-    return _document_text(view, d, limit) if d else " ".join(m.group("doc").split())
+def _document_text_at(view: str, lv: str, m: re.Match[str], limit: int, rules: _Rules) -> str:
+    d = rules.document.search(lv, m.start("doc"), limit)
+    return _document_text(view, d, limit) if d else " ".join(view[m.start("doc") : m.end("doc")].split())
 
 
-def _nearest_document(view: str, s: int, at: int, rules: _Rules) -> re.Match[str] | None:
+def _nearest_document(lv: str, s: int, at: int, rules: _Rules) -> re.Match[str] | None:
     """The document a passive "by" refers to: the last one before it, unless a non-document is nearer."""
-    docs = _documents(view, s, at, rules)
+    docs = _documents(lv, s, at, rules)
     if not docs:
         return None
     last = docs[-1]
-    others = list(rules.not_document.finditer(view, last.end(), at))
+    others = list(rules.not_document.finditer(lv, last.end(), at))
     return None if others else last
 
 
-def _previous_document(view: str, spans: list[tuple[int, int]], i: int, rules: _Rules) -> str | None:
+def _previous_document(view: str, lv: str, spans: list[tuple[int, int]], i: int, rules: _Rules) -> str | None:
     for ps, pe in reversed(previous_sentences(spans, i, 3)):
-        docs = _documents(view, ps, pe, rules)
+        docs = _documents(lv, ps, pe, rules)
         if docs:
             return _document_text(view, docs[0], pe)
     return None

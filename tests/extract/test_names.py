@@ -128,3 +128,14 @@ def test_never_raises_and_spans_are_valid(text: str) -> None:
         assert 0 <= n.start <= n.end <= len(text)
         assert text[n.start : n.end] == n.text
     classify_name(text)
+
+
+def test_plain_spans_built_fast_equal_the_dataclass() -> None:
+    from dataclasses import fields
+
+    from summarize.extract.names import NameSpan, _span
+
+    fast = _span(3, 9, "Harbor", "organization", "Harbor", "cue", True)
+    assert set(vars(fast)) == {f.name for f in fields(NameSpan)}
+    assert fast == NameSpan(3, 9, "Harbor", "organization", "Harbor", "cue", possessive=True)
+    assert hash(fast) == hash(NameSpan(3, 9, "Harbor", "organization", "Harbor", "cue", possessive=True))
