@@ -173,3 +173,46 @@ def test_evidence_is_valid_on_trip_like_text(words: list[str]) -> None:
     for s in extract_itinerary(a, [], "2031-01-01"):
         assert a.text[s.evidence.start : s.evidence.end] == s.evidence.text
         assert s.evidence.start <= s.evidence.end
+
+
+def test_length_of_stay_runs_the_dates_on_and_a_day_inside_it_is_the_same_stop() -> None:
+    text = (
+        "Trade Secretary Lena Moss will spend three days in Oslo from May 4. "
+        "She will visit the Fram Museum in Oslo on May 5 and fly to Bergen on May 7."
+    )
+    dates = [("May 4", "2031-05-04"), ("May 5", "2031-05-05"), ("May 7", "2031-05-07")]
+    found = stops(text, dates, "2031-04-20")
+    oslo = [(s.place, s.start, s.end) for s in found if s.place == "Oslo"]
+    assert oslo == [("Oslo", "2031-05-04", "2031-05-06")]
+    assert ("Bergen", "2031-05-07", "2031-05-07") in [(s.place, s.start, s.end) for s in found]
+
+
+def test_a_two_day_visit_begun_on_a_day_covers_the_next_day_too() -> None:
+    text = "President Aro Vale begins a two-day visit to Chile on Monday, his office said."
+    found = stops(text, [("Monday", "2031-06-09")], "2031-06-05")
+    assert brief(found) == [("Chile", "CL", "2031-06-09", "2031-06-10", "planned")]
+    assert found[0].traveler == "Aro Vale"
+
+
+def test_a_day_before_a_length_is_no_range_of_its_own() -> None:
+    text = "The envoy will make a three-day trip to Ghana; on Monday she opens a clinic."
+    found = stops(text, [("Monday", "2031-06-09")], "2031-06-05")
+    assert brief(found) == [("Ghana", "GH", None, None, "planned")]
+
+
+def test_trigger_words_inside_other_words_or_contractions_are_not_triggers() -> None:
+    text = (
+        "The revisited plan for the tour-operator market in Lima was praised. "
+        "Analysts said pre-visit checks in Quito were slow."
+    )
+    assert stops(text) == []
+
+
+def test_a_place_in_a_sentence_without_trigger_is_no_stop_but_a_lead_in_place_is() -> None:
+    text = (
+        "Envoy Sara Lind will travel to Kenya on June 2. Markets in Lagos rose. "
+        "In Kampala, she will meet port officials."
+    )
+    found = stops(text, [("June 2", "2031-06-02")], "2031-05-20")
+    assert [(s.place, s.country) for s in found] == [("Kenya", "KE"), ("Kampala", "UG")]
+    assert found[1].traveler == "Sara Lind"

@@ -66,3 +66,17 @@ def test_never_raises_and_spans_are_valid(text: str) -> None:
     for m in find_places(text):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The anti-Japan protests grew.", "An iParis app launched.", "Rock'n'Peru is a band.", "Data on PERUVIAN exports."],
+)
+def test_names_inside_longer_words_are_not_places(text: str) -> None:
+    assert find_places(text) == []
+
+
+def test_search_from_inside_a_word_starts_a_fresh_word() -> None:
+    text = "Paris-York"
+    assert [(m.text, m.start) for m in find_places(text, 6)] == [("York", 6)]
+    assert [m.text for m in find_places(text)] == []

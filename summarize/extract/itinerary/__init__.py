@@ -31,6 +31,7 @@ from summarize.extract.itinerary.dating import (
     event_dates,
     extend_stays,
     resolve_anaphors,
+    stretch_by_length,
     whens_of,
 )
 from summarize.extract.itinerary.fold import fold
@@ -107,5 +108,6 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
     extend_stays(cands, free)
     event_dates(view, cands, whens, rules)
     dateline_visits(article, cands, reference_date)
+    stretch_by_length(cands)
     status(view, article, cands, reference_date, rules)
     return fold(article, cands, gaz)

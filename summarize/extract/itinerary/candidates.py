@@ -15,18 +15,22 @@ from summarize.extract.itinerary.spans import name_part, next_place
 from summarize.extract.itinerary.travelers import subject, traveler
 from summarize.extract.places import Gazetteer, PlaceMention
 
-# A clause break ends the reach of a trigger: the place after it is not its destination.
+# A clause break ends the reach of a trigger: the place after it is not its destination. "to" with a
+# lower-case verb starts a purpose clause ("went there to meet"); "to Chile" does not.
 _CLAUSE_WORDS = [
     *"where which who whom whose because but while whilst although though said says told according amid".split(),
     *"despite unless whether with without about against over regarding including like except than".split(),
     *("so that", "in order", "on behalf"),
 ]
 _TERMINATOR = re.compile(
-    rf"[;:!?]|\s[—–-]\s|,?\s+(?:{alternation(_CLAUSE_WORDS)})\b|\s+to\s+(?!the\b|a\b|an\b)[a-z]+",
+    rf"[;:!?]|\s[—–-]\s|,?\s+(?:{alternation(_CLAUSE_WORDS)})\b|\s+to\s+(?!the\b|a\b|an\b)(?-i:[a-z])[a-z]*",
     re.IGNORECASE,
 )
 
 _DURATION_BEFORE = re.compile(r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\s+(?:[a-z]+\s+)?$")
+_LENGTH_IN_LEAD = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:[- ]day\b|\s+days\s+(?:in|at)\s)", re.IGNORECASE
+)
 
 
 _NUMBERS = {
@@ -200,6 +204,14 @@ def _window(
                 n = d.group(1)
                 cand.days = int(n) if n.isdigit() else _NUMBERS.get(n)
                 cand.days_span = (lo + d.start(), lo + d.end(1) + 4)
+        if not out and cand.days is None:
+            # "will spend three days in Oslo", "begins a two-day visit to Chile": the length of the
+            # stay sits between trigger and place.
+            d = _LENGTH_IN_LEAD.search(view, t.end, start)
+            if d:
+                n = d.group(1).lower()
+                cand.days = int(n) if n.isdigit() else _NUMBERS.get(n)
+                cand.days_span = (d.start(), d.end())
         # "will travel on June 12 to West Berlin": a date between trigger and place.
         cand.pre = next((w for w in whens if t.end <= w.start and w.end <= start), None) if not out else None
         out.append(cand)

@@ -225,6 +225,18 @@ def dateline_visits(article: Article, cands: list[Cand], reference_date: str | N
             c.rule += "+dateline"
 
 
+def stretch_by_length(cands: list[Cand]) -> None:
+    """'a three-day visit to Oslo from May 4', 'will spend two days in Rome on Monday': the stay runs on."""
+    for c in cands:
+        w = c.when
+        if c.days is None or c.days < 2 or w is None or w.offset_days is not None:
+            continue
+        if not w.first or w.first != w.last or len(w.first) != 10:
+            continue
+        c.when = When(w.start, w.end, w.first, add_days(w.first, c.days - 1))
+        c.rule += "+length"
+
+
 def weekday_by_tense(view: str, w: When, reference: str, past: bool) -> When:
     """A bare weekday lies ahead of a planned stop and behind a past one ("travels to Brussels on Monday")."""
     if len(reference) != 10 or not w.first or len(w.first) != 10 or not _WEEKDAY.match(view[w.start : w.end]):

@@ -48,7 +48,8 @@ def _identity(c: Cand) -> str:
 
 
 def _merge_same_place(members: list[Cand]) -> list[Cand]:
-    """The same place twice is one stop: keep the dated mention (two different dates stay apart)."""
+    """The same place twice is one stop: keep the dated mention, the wider one when one's dates hold
+    the other's (two different dates stay apart)."""
     merged: list[Cand] = []
     for c in members:
         same = [x for x in merged if _identity(x) == _identity(c)]
@@ -58,9 +59,25 @@ def _merge_same_place(members: list[Cand]) -> list[Cand]:
             undated = [x for x in same if not _dated(x)]
             if undated:
                 merged[merged.index(undated[0])] = c
-            elif all((x.when.first, x.when.last) != (c.when.first, c.when.last) for x in same if x.when and c.when):
-                merged.append(c)
+            elif not any(_within(c, x) for x in same):
+                wider = next((x for x in same if _within(x, c)), None)
+                if wider is not None:
+                    merged[merged.index(wider)] = c
+                else:
+                    merged.append(c)
     return merged
+
+
+def _within(c: Cand, x: Cand) -> bool:
+    """Whether c's dates lie inside x's ("May 5" inside "May 4-6"; equal dates count)."""
+    a, b = c.when, x.when
+    if a is None or b is None or not (a.first and a.last and b.first and b.last):
+        return False
+    if (a.first, a.last) == (b.first, b.last):
+        return True
+    if not len(a.first) == len(a.last) == len(b.first) == len(b.last) == 10:
+        return False
+    return b.first <= a.first and a.last <= b.last
 
 
 def _covered(c: Cand, trip: list[Cand], everything: list[Cand]) -> bool:

@@ -72,11 +72,17 @@ def sentence_triggers(view: str, s: int, e: int, hits: list[tuple[int, int]], ru
         object_zone = view[b : min(e, b + 45)]
         obj = rules.frame_subjects.search(object_zone) if _OBJECT_LEAD.match(object_zone) else None
         if rules.frame_subjects.search(subject_zone) or obj:
-            found.append(Trigger(a, b, "frame", key, past, False, rules.frame_preps, rules.frame_reach))
+            preps = rules.frame_preps
             if obj:
-                # "begin the first leg of their tour at X": the trip nouns belong to the frame.
-                zone_end = b + max(x.end() for x in rules.frame_subjects.finditer(object_zone))
-                frame_objects.append((b, zone_end))
+                # "begin the first leg of their tour at X": the trip nouns belong to the frame, and
+                # so do their prepositions ("begins a two-day visit to Chile").
+                nouns = list(rules.frame_subjects.finditer(object_zone))
+                frame_objects.append((b, b + max(x.end() for x in nouns)))
+                for x in nouns:
+                    form = rules.forms.get(x.group(0).lower())
+                    if form is not None:
+                        preps = preps | form.preps
+            found.append(Trigger(a, b, "frame", key, past, False, preps, rules.frame_reach))
     if any(view[a : a + 6].lower().startswith(("before", "after")) for a, _ in hits):
         for m in rules.before_after.finditer(view, s, e):
             # "before departing for": the participle's own prepositions count too.
