@@ -79,11 +79,12 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
         leading = [w for w in sent_whens if _LEADING.match(view[s : w.start])]
         found: list[Cand] = []
         here = hits.within(s, e)
-        triggers = sentence_triggers(view, s, e, here, rules) if here else []
         whole = bool(here) and names_a_leg(view, s, here, rules)
         whole = whole or bool(cands and _IN_LEAD.match(view, s, e))
         # Without a leg noun or an "In X," opening, only places after a trigger can be stops, and
         # every place or venue name opens with a capital.
+        capital_after = bool(here) and _CAPITAL.search(view, here[0][1], e) is not None
+        triggers = sentence_triggers(view, s, e, here, rules) if whole or capital_after else []
         if whole or (triggers and _CAPITAL.search(view, triggers[0].end, e)):
             mentions = [m for m in gaz.find(view, s if whole else triggers[0].end, e) if m.start >= s]
             found = sentence_stops(view, k, s, e, triggers, mentions, sent_whens, rules, gaz, cands)

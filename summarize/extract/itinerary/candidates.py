@@ -64,6 +64,7 @@ _QUALIFIER_END = re.compile(
 # "..., Buckingham Palace said": a name as the source of a statement is no destination.
 _SPEAKER = re.compile(r"\s+(?:said|says|announced|added|told|reported|confirmed|stated|declared)\b")
 _WEAK_LEAD = re.compile(r"^\s*In\s+$")
+_CAPITAL = re.compile(r"[^\W\d_a-z]")  # any letter but a plain lower-case one
 # The most words a link between trigger (or stop) and place can have besides the words of reach:
 # ", and then also to the ... city of" (coordination), "to the ... capital of" after a preposition.
 _LONGEST_LINK = 16
@@ -101,7 +102,8 @@ def sentence_stops(
                 continue  # the trigger's own preposition ("travel to ...")
             limit = m.start()
             break
-        found.extend(_window(view, k, t, limit, in_sentence, whens, rules, gaz, used))
+        if _CAPITAL.search(view, t.end, limit):  # every place or venue name opens with a capital
+            found.extend(_window(view, k, t, limit, in_sentence, whens, rules, gaz, used))
     found.extend(_place_noun_stops(view, k, in_sentence, used, rules, triggers))
     found.sort(key=lambda c: c.start)
     for c in found:

@@ -51,8 +51,9 @@ def _merge_same_place(members: list[Cand]) -> list[Cand]:
     """The same place twice is one stop: keep the dated mention, the wider one when one's dates hold
     the other's (two different dates stay apart)."""
     merged: list[Cand] = []
+    ids = {id(c): _identity(c) for c in members}
     for c in members:
-        same = [x for x in merged if _identity(x) == _identity(c)]
+        same = [x for x in merged if ids[id(x)] == ids[id(c)]]
         if not same:
             merged.append(c)
         elif _dated(c):
@@ -114,15 +115,20 @@ def _stop(article: Article, c: Cand) -> Stop:
         date_text = article.text[w.start : w.end]
         if w.end > hi and w.start - hi < 160:
             hi = w.end
-    return Stop(
-        traveler=c.traveler,
-        place=" ".join(c.place.split()),
-        country=c.country,
-        start=w.first if w else None,
-        end=w.last if w else None,
-        date_text=date_text,
-        status=c.status,
-        kind=c.kind,
-        evidence=Evidence.of(article.text, lo, hi),
-        rule=c.rule,
-    )
+    fields = {
+        "traveler": c.traveler,
+        "place": " ".join(c.place.split()),
+        "country": c.country,
+        "start": w.first if w else None,
+        "end": w.last if w else None,
+        "date_text": date_text,
+        "status": c.status,
+        "kind": c.kind,
+        "rule": c.rule,
+    }
+    if 0 <= lo <= hi <= len(article.text):
+        # Every field is built above from checked parts: skip the second validation.
+        return Stop.model_construct(
+            **fields, evidence=Evidence.model_construct(start=lo, end=hi, text=article.text[lo:hi])
+        )
+    return Stop(**fields, evidence=Evidence.of(article.text, lo, hi))  # type: ignore[arg-type]
