@@ -20,13 +20,16 @@ from summarize.extract.dates.values import (
 )
 
 # A clause ends at sentence punctuation followed by space, or at a line break.
-_CLAUSE_END = re.compile(r"[.!?;]\s|\n")
+# (Opening with one character class lets a search skip to candidates in C instead of trying
+# every position; the same holds for the other patterns that are searched rather than matched.)
+_CLAUSE_END = re.compile(r"[\n.!?;](?:(?<=\n)|\s)")
 
 
 # A date written with its year ("3 March 2005", "3/3/2005"), as opposed to one resolved from context.
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\d/\d+/\d")
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’")
 _BE = frozenset({"be", "is", "are", "been", "being", "am"})
 
 
@@ -41,6 +44,8 @@ class _Cues:
 
         self.future, self.future_pairs = split(lex.words.future_cues)
         self.past, self.past_pairs = split(lex.words.past_cues)
+        # every word that may be a cue alone or with a neighbour (besides a past participle)
+        self.maybe = self.future | self.past | {w for pair in self.future_pairs | self.past_pairs for w in pair}
 
     def kind(self, word: str, previous: str, following: str) -> Tense:
         if (word, following) in self.future_pairs or (previous, word) in self.future_pairs or word in self.future:
@@ -102,52 +107,110 @@ class Context:
 
     # -- tense --------------------------------------------------------------------------------
     def tense(self, start: int, end: int) -> Tense:
-        """Past or future as the nearest tense cue in the clause around [start, end) suggests."""
+        """Past or future as the nearest tense cue in the clause around [start, end) suggests.
+
+        The nearest cue wins, one before the expression by 10 characters. Words are read
+        outwards from the expression, so the search usually ends a word or two away from it.
+        """
         key = (start, end)
         if key in self._tenses:
             return self._tenses[key]
         text = self.text
+        n = len(text)
         lo = max(0, start - 120)
         for m in _CLAUSE_END.finditer(text, lo, start):
             lo = m.end()
-        m = _CLAUSE_END.search(text, end, min(len(text), end + 80))
-        hi = m.start() if m else min(len(text), end + 80)
-        words = list(_WORD.finditer(text, lo, hi))
-        # Nearest cue wins, one before the expression by 10 characters; so read outwards from it
-        # and stop as soon as nothing further away could win.
-        i = 0
-        while i < len(words) and words[i].start() < start:
-            i += 1
-        best: tuple[int, Tense] | None = None
-        for j in range(i - 1, -1, -1):
-            we = words[j].end()
-            kind = self._kind(words, j)
-            if kind is None:
-                continue
-            dist = start - we if we <= start else words[j].start() - end + 10  # a word the span cuts into
-            if best is None or dist <= best[0]:
-                best = (dist, kind)
-            if we <= start:
-                break
-        for j in range(i, len(words)):
-            ws = words[j].start()
-            if ws < end:
-                continue
-            dist = ws - end + 10
-            if best is not None and dist >= best[0]:
-                break
-            kind = self._kind(words, j)
-            if kind is not None:
-                best = (dist, kind)
-                break
-        result = best[1] if best else None
+        m = _CLAUSE_END.search(text, end, min(n, end + 80))
+        hi = m.start() if m else min(n, end + 80)
+        cuts_word = (0 < start < n and text[start - 1] in _WORD_CHARS and text[start] in _WORD_CHARS) or (
+            0 < end < n and text[end - 1] in _WORD_CHARS and text[end] in _WORD_CHARS
+        )
+        result = self._tense_all(start, end, lo, hi) if cuts_word else self._tense_near(start, end, lo, hi)
         self._tenses[key] = result
         return result
 
-    def _kind(self, words: list[re.Match[str]], j: int) -> Tense:
-        previous = words[j - 1].group().lower() if j else ""
-        following = words[j + 1].group().lower() if j + 1 < len(words) else ""
-        return self._cues.kind(words[j].group().lower(), previous, following)
+    def _tense_near(self, start: int, end: int, lo: int, hi: int) -> Tense:
+        text = self.text
+        cues = self._cues
+        maybe = cues.maybe
+        best: tuple[int, Tense] | None = None
+        # Before the expression, nearest word first; a window of a few words usually holds the
+        # cue, the whole clause is read only when it does not.
+        window = start - 48
+        if window <= lo:
+            window = lo
+        else:
+            while window < start and text[window - 1] in _WORD_CHARS:
+                window += 1
+        while True:
+            words = list(_WORD.finditer(text, window, start))
+            for j in range(len(words) - 1, -1, -1):
+                word = words[j].group().lower()
+                if word not in maybe and not (len(word) > 4 and word.endswith("ed")):
+                    continue
+                if j:
+                    previous = words[j - 1].group().lower()
+                elif window == lo:
+                    previous = ""
+                else:
+                    break  # the word before it is outside the window
+                if j + 1 < len(words):
+                    following = words[j + 1].group().lower()
+                else:
+                    first = _WORD.search(text, start, hi)
+                    following = first.group().lower() if first else ""
+                kind = cues.kind(word, previous, following)
+                if kind is not None:
+                    best = (start - words[j].end(), kind)
+                    break
+            if best is not None or window == lo:
+                break
+            window = lo
+        if best is not None and best[0] <= 10:
+            return best[1]
+        # After it: the word before the first one is the expression's last, or the one before that.
+        inside = _WORD.findall(text, start, end)
+        if inside:
+            previous = inside[-1].lower()
+        else:
+            last = words[-1].group() if words else None
+            if last is None and window > lo:
+                before = _WORD.findall(text, lo, start)
+                last = before[-1] if before else None
+            previous = last.lower() if last else ""
+        after = _WORD.finditer(text, end, hi)
+        current = next(after, None)
+        while current is not None:
+            dist = current.start() - end + 10
+            if best is not None and dist >= best[0]:
+                break
+            following_match = next(after, None)
+            word = current.group().lower()
+            if word in maybe or (len(word) > 4 and word.endswith("ed")):
+                following = following_match.group().lower() if following_match else ""
+                kind = cues.kind(word, previous, following)
+                if kind is not None:
+                    return kind
+            previous = word
+            current = following_match
+        return best[1] if best else None
+
+    def _tense_all(self, start: int, end: int, lo: int, hi: int) -> Tense:
+        """The same reading over every word of the clause, for a span that cuts into a word."""
+        words = [(w.start(), w.end(), w.group().lower()) for w in _WORD.finditer(self.text, lo, hi)]
+        best: tuple[int, Tense] | None = None
+        for i, (ws, we, word) in enumerate(words):
+            if start <= ws < end:
+                continue
+            previous = words[i - 1][2] if i else ""
+            following = words[i + 1][2] if i + 1 < len(words) else ""
+            kind = self._cues.kind(word, previous, following)
+            if kind is None:
+                continue
+            dist = start - we if we <= start else ws - end + 10
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+        return best[1] if best else None
 
     # -- values -------------------------------------------------------------------------------
     def month_day(self, month: int, day: int | None, year: int | None, span: tuple[int, int]) -> str:

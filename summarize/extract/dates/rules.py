@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from summarize.extract.dates.grammar import DASH, RANGE_SEP, Fragments
-from summarize.extract.dates.lexicon import Lexicon, load_lexicon
+from summarize.extract.dates.grammar import DASH, RANGE_SEP, Fragments, trie
+from summarize.extract.dates.lexicon import Lexicon, Unit, load_lexicon
 from summarize.extract.dates.resolve import Context
 from summarize.extract.dates.values import duration, fmt_date, fmt_number
 
@@ -93,11 +93,28 @@ class Rules:
         self._needs_opening = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _NEEDS_OPENING)
         self._plans: dict[tuple[str, str], Plan] = {}
         self._combined: dict[tuple[int, ...], Combined | None] = {}
-        self.trigger = re.compile(rf"[^\w'’](?:{self.f.trigger})")
+        # The separator before a trigger is any character but a letter, digit, "_" or apostrophe.
+        # Testing for ASCII ones is quicker; where a letter beyond ASCII stands before a trigger,
+        # the text is scanned again with the exact class (see tagger._scan).
+        self.trigger = re.compile(rf"[^a-zA-Z0-9_'’](?:{self.f.trigger})")
+        self.trigger_exact = re.compile(rf"[^\w'’](?:{self.f.trigger})")
         self.trigger_at_start = re.compile(self.f.trigger)
         self.trigger_kinds = {k.lower(): v for k, v in self.f.trigger_kinds.items()}
         self.prefix_words = self.f.prefix_words
-        self.prefix_words_reversed = frozenset(w[::-1] for w in self.prefix_words)
+        self.openings = _openings_pattern(self.prefix_words).match
+        # What every rule started by a number of one or two digits needs right after it: a day
+        # ending, a separator of a numeric date or clock time, a decade's "s", am/pm, a range
+        # separator, or a month name (capitalised). Most such numbers are counts and fail here.
+        self.day_number_follows = re.compile(
+            rf"(?i:st|nd|rd|th)?(?:[/.:]|(?i:s)|\s*(?i:[ap])|\s*{DASH}|\s+(?:(?i:of)\s+)?[A-Z]"
+            rf"|\s+(?i:to|through|thru|until|till|and)\s)"
+        ).match
+        cal = lex.calendar
+        self._months = {**cal.month_abbreviations, **cal.months}
+        self._weekdays = {**cal.weekday_abbreviations, **cal.weekdays}
+        self._units = {u.plural: (name, u) for name, u in lex.units.units.items()}
+        self._units.update((name, (name, u)) for name, u in lex.units.units.items())
+        self._numbers: dict[str, float | None] = {}
         w = lex.words
         self._year_blockers = frozenset(w.year_blockers)
         self._year_preps = frozenset(w.year_preposition_words)
@@ -131,10 +148,27 @@ class Rules:
         return combined
 
     # -- shared helpers ---------------------------------------------------------------------
+    # Parsers run for every match, so the lexicon's lookups are kept here as flat dictionaries.
+    def month_number(self, name: str) -> int | None:
+        return self._months.get(name.lower().rstrip("."))
+
+    def weekday_number(self, name: str) -> int | None:
+        return self._weekdays.get(name.lower().rstrip("."))
+
+    def unit(self, word: str) -> tuple[str, Unit] | None:
+        """The unit a singular or plural unit word names, with its singular form."""
+        return self._units.get(word.lower())
+
     def number(self, text: str | None) -> float | None:
         """The count a number group holds; None for a vague one ('several')."""
         if text is None:
             return None
+        if text in self._numbers:
+            return self._numbers[text]
+        value = self._numbers[text] = self._number(text)
+        return value
+
+    def _number(self, text: str) -> float | None:
         t = " ".join(text.lower().split())
         if t in ("a", "an"):
             return 1
@@ -152,12 +186,23 @@ class Rules:
         return None
 
     def previous_word(self, text: str, start: int) -> str:
-        m = re.search(r"([A-Za-z]+)[\s,]*$", text[max(0, start - 30) : start])
-        return m.group(1).lower() if m else ""
+        """The word just before `start` (commas and spaces between allowed), lower-cased; "" if none."""
+        lo = max(0, start - 30)
+        i = start
+        while i > lo and (text[i - 1] == "," or text[i - 1].isspace()):
+            i -= 1
+        j = i
+        while j > lo and text[j - 1] in _ASCII_LETTERS:
+            j -= 1
+        return text[j:i].lower()
 
     def next_word(self, text: str, end: int) -> str:
-        m = re.match(r"\s*([A-Za-z]+)", text[end : end + 30])
+        m = _NEXT_WORD(text, end, end + 30)
         return m.group(1).lower() if m else ""
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)").match
 
 
 def _piece(m: re.Match[str], group: str | int, type_: str, value: ValueFn, role: str | None = None) -> Piece:
@@ -184,7 +229,7 @@ def _day(text: str) -> int:
 
 
 def _parse_date(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    month = r.lex.month_number(m.group("m"))
+    month = r.month_number(m.group("m"))
     day = _day(m.group("d"))
     year = int(m.group("y")) if m.group("y") else None
     if month is None:
@@ -210,8 +255,8 @@ def _range_pieces(
     m: re.Match[str], r: Rules, first: tuple[str, str], second: tuple[str, str], start_group: str
 ) -> list[Piece] | None:
     """Two dates sharing a year (and the first month when the second has none)."""
-    m1 = r.lex.month_number(m.group(first[0])) if m.group(first[0]) else None
-    m2 = r.lex.month_number(m.group(second[0])) if m.group(second[0]) else None
+    m1 = r.month_number(m.group(first[0])) if m.group(first[0]) else None
+    m2 = r.month_number(m.group(second[0])) if m.group(second[0]) else None
     m1 = m1 or m2
     m2 = m2 or m1
     if m1 is None or m2 is None:
@@ -268,7 +313,7 @@ def _pat_range_dm(f: Fragments) -> str:
 
 
 def _parse_month_year(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    month = r.lex.month_number(m.group("m"))
+    month = r.month_number(m.group("m"))
     year = int(m.group("y"))
     return [Piece(m.start(), m.end(), "DATE", _const(fmt_date(year, month)))]
 
@@ -279,7 +324,7 @@ def _pat_month_year(f: Fragments) -> str:
 
 def _parse_month(m: re.Match[str], r: Rules) -> list[Piece] | None:
     name = m.group("m")
-    month = r.lex.month_number(name)
+    month = r.month_number(name)
     if month is None:
         return None
     shift_word = (m.group("shift") or "").lower()
@@ -350,10 +395,12 @@ def _parse_year(m: re.Match[str], r: Rules) -> list[Piece] | None:
     if not m.group("edge") and not m.group("lead"):
         if r.next_word(text, m.end()) in r._year_blockers:
             return None
-        before = text[max(0, m.start() - 3) : m.start()]
-        if re.search(r"(?:No|no|#)\.?\s*$", before):
+        if _NUMBER_SIGN(text, max(0, m.start() - 3), m.start()):
             return None
     return [Piece(m.start(), m.end(), "DATE", _const(fmt_date(year)))]
+
+
+_NUMBER_SIGN = re.compile(r"(?:No|no|#)\.?\s*$").search  # "No. 2009", "#1999": numbers, not years
 
 
 def _pat_year(f: Fragments) -> str:
@@ -580,7 +627,7 @@ def _pat_relative_day(f: Fragments) -> str:
 
 
 def _parse_weekday(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    wd = r.lex.weekday_number(m.group("w"))
+    wd = r.weekday_number(m.group("w"))
     if wd is None:
         return None
     shift_word = " ".join((m.group("shift") or "").lower().split())
@@ -657,7 +704,7 @@ def _timed(m: re.Match[str], r: Rules, hour: int, minute: int, tz: str) -> list[
             if key in r.lex.words.relative_days:
                 day = ctx.shifted_day(r.lex.words.relative_days[key])
             else:
-                wd = r.lex.weekday_number(day_word) or 1
+                wd = r.weekday_number(day_word) or 1
                 day = ctx.weekday(wd, None, m.span())
         else:
             d = ctx.anchor()
@@ -790,7 +837,7 @@ def _pat_relative_unit(f: Fragments) -> str:
 
 
 def _parse_ago(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    found = r.lex.unit(m.group("unit"))
+    found = r.unit(m.group("unit"))
     if found is None:
         return None
     _, unit = found
@@ -820,7 +867,7 @@ def _pat_ago(f: Fragments) -> str:
 
 
 def _duration_value(r: Rules, num: str | None, unit_word: str, half: bool) -> str | None:
-    found = r.lex.unit(unit_word)
+    found = r.unit(unit_word)
     if found is None:
         return None
     _, unit = found
@@ -930,10 +977,10 @@ def _pat_set(f: Fragments) -> str:
 
 def _parse_every(m: re.Match[str], r: Rules) -> list[Piece] | None:
     target = m.group("t")
-    wd = r.lex.weekday_number(target)
+    wd = r.weekday_number(target)
     if wd is not None:
         return [Piece(m.start(), m.end(), "SET", _const(f"XXXX-WXX-{wd}"))]
-    month = r.lex.month_number(target)
+    month = r.month_number(target)
     if month is not None:
         return [Piece(m.start(), m.end(), "SET", _const(fmt_date(None, month)))]
     n = r.number(m.group("num")) if m.group("num") else 1
@@ -1093,6 +1140,25 @@ _OPENS_WITH_TRIGGER = frozenset(
 )
 
 
+_MAX_OPENING_WORDS = 6
+_GAP = r"[ \t\n,\-–]"
+
+
+def _openings_pattern(prefix_words: frozenset[str]) -> re.Pattern[str]:
+    """Run on the reversed text from a trigger: the words before it that may open an expression.
+
+    Up to six words, each a prefix word or one starting with a digit (read backwards: ending
+    with one), the first after up to three gap characters and the others after one to three;
+    group k holds the k-th word back. Reading backwards lets one call walk the words in order,
+    and stop at the first that cannot open anything.
+    """
+    word = rf"(?:{trie(w[::-1] for w in prefix_words)}|[^\W_]*\d)(?![^\W_])"
+    tail = ""
+    for _ in range(_MAX_OPENING_WORDS - 1):
+        tail = f"(?:{_GAP}{{1,3}}({word}){tail})?"
+    return re.compile(f"{_GAP}{{0,3}}({word}){tail}")
+
+
 # Rules that never match from their trigger word itself: a count, shift word, determiner or
 # ordinal comes first ("two days", "last week", "the same day", "the third quarter").
 _NEEDS_OPENING = frozenset(
@@ -1133,7 +1199,11 @@ def _hangs_on(rule: str, lex: Lexicon) -> set[str] | None:
     return words.get(rule)
 
 
-@lru_cache(maxsize=8)
 def compiled_rules(language: str = "en") -> Rules:
     """The rules for a language, compiled once."""
+    return _compiled_rules(language)
+
+
+@lru_cache(maxsize=8)
+def _compiled_rules(language: str) -> Rules:
     return Rules(load_lexicon(language))

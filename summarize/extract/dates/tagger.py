@@ -10,8 +10,6 @@ winners are known, and the mentions are validated in one batch at the end.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
-from functools import lru_cache
 
 from pydantic import TypeAdapter
 
@@ -23,7 +21,8 @@ from summarize.models import DateMention
 # Validating the finished list in one call is cheaper than building each model on its own.
 _MENTIONS = TypeAdapter(list[DateMention])
 
-Candidate = tuple[int, int, int, list[Piece]]  # start, end, rule index, pieces
+# minus its length, rule index, start, order found, end, pieces
+Candidate = tuple[int, int, int, int, int, list[Piece]]
 
 
 def tag(scan: str, source: str, reference_date: str | None, language: str = "en") -> list[DateMention]:
@@ -35,20 +34,31 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
     candidates = _candidates(scan, lowered, rules)
     if not candidates:
         return []
-    return _resolve(scan, source, rules, _longest(candidates), reference_date)
+    return _resolve(scan, source, rules, _longest(candidates, len(scan)), reference_date)
 
 
-def _triggers(lowered: str, rules: Rules) -> list[tuple[int, str, str]]:
+def _triggers(scan: str, lowered: str, rules: Rules) -> list[tuple[int, str, str]]:
     """(position, kind, word) of every trigger, in text order; digits have no word."""
     kinds = rules.trigger_kinds
+    day_number_follows = rules.day_number_follows
     out: list[tuple[int, str, str]] = []
     first = rules.trigger_at_start.match(lowered)
-    found = [(0, first.group())] if first else []
-    found += [(m.start() + 1, m.group()[1:]) for m in rules.trigger.finditer(lowered)]
+    found = [(0, " " + first.group())] if first else []
+    found += _scan(lowered, rules)
     for at, word in found:
+        word = word[1:]
         c = word[0]
         if c.isdecimal():
-            kind = _number_kind(word, lowered, at)
+            # one, two or four digits, not after "." or "," nor before "%" (see grammar.trigger)
+            after = at + len(word)
+            if lowered[after : after + 1] in (".", ",") and lowered[after + 1 : after + 2].isdigit():
+                continue  # 2.36, 5,210: amounts, not dates
+            if len(word) == 4:
+                kind = "YEAR4" if 1600 <= int(word) <= 2099 else "NUM"
+            elif day_number_follows(scan, after):
+                kind = "NUM12"
+            else:
+                continue
             word = ""
         elif c in "'’":
             kind, word = "APOS", ""
@@ -64,6 +74,16 @@ def _triggers(lowered: str, rules: Rules) -> list[tuple[int, str, str]]:
     return out
 
 
+def _scan(lowered: str, rules: Rules) -> list[tuple[int, str]]:
+    """(position, separator + trigger) of each trigger after the first character."""
+    found = [(m.start() + 1, m.group()) for m in rules.trigger.finditer(lowered)]
+    for _, seen in found:
+        c = seen[0]
+        if c > "\x7f" and c.isalnum():  # a letter the fast pattern took for a separator
+            return [(m.start() + 1, m.group()) for m in rules.trigger_exact.finditer(lowered)]
+    return found
+
+
 def _candidates(scan: str, lowered: str, rules: Rules) -> list[Candidate]:
     """Every parsed rule match that covers a trigger."""
     candidates: list[Candidate] = []
@@ -71,12 +91,12 @@ def _candidates(scan: str, lowered: str, rules: Rules) -> list[Candidate]:
     rule_list = rules.rules
     plan = rules.plan
     reverse: _Reversed | None = None
-    for at, kind, word in _triggers(lowered, rules):
+    for at, kind, word in _triggers(scan, lowered, rules):
         combined, before = plan(kind, word)
         starts: list[int] = [at] if combined is not None else []
         if before is not None:
             if reverse is None:
-                reverse = _Reversed(lowered, rules.prefix_words_reversed)
+                reverse = _Reversed(lowered, rules)
             starts += reverse.openings(at)
         for start in starts:
             if start != at:
@@ -93,30 +113,41 @@ def _candidates(scan: str, lowered: str, rules: Rules) -> list[Candidate]:
                 pieces = rule.parse(rule.pattern.match(scan, start), rules)
                 if not pieces:
                     continue
-                pieces = [t for t in (_trim(scan, p) for p in pieces) if t.end > t.start]
-                if pieces:
-                    lo = min(p.start for p in pieces) if len(pieces) > 1 else pieces[0].start
-                    hi = max(p.end for p in pieces) if len(pieces) > 1 else pieces[0].end
-                    candidates.append((lo, hi, index, pieces))
+                if len(pieces) == 1:
+                    p = pieces[0]
+                    if scan[p.start] in _TRIM or scan[p.end - 1] in _TRIM:
+                        p = _trim(scan, p)
+                        if p.end <= p.start:
+                            continue
+                        pieces = [p]
+                    lo, hi = p.start, p.end
+                else:
+                    pieces = [t for t in (_trim(scan, p) for p in pieces) if t.end > t.start]
+                    if not pieces:
+                        continue
+                    lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
+                # Longest first, then rule order, then the order found (the sort is on this tuple).
+                candidates.append((lo - hi, index, lo, len(candidates), hi, pieces))
     return candidates
 
 
-def _longest(candidates: list[Candidate]) -> list[Candidate]:
+def _longest(candidates: list[Candidate], size: int) -> list[Candidate]:
     """Longest first, then rule order: "the past decade" beats "the past", "Feb. 16-18" beats "Feb. 16"."""
-    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    starts: list[int] = []  # of the chosen spans, which never overlap, so their ends are sorted too
-    ends: list[int] = []
+    candidates.sort()
+    taken = bytearray(size)
     chosen: list[Candidate] = []
     for cand in candidates:
-        start, end = cand[0], cand[1]
-        i = bisect_left(starts, end)
-        if i and ends[i - 1] > start:
+        start, end = cand[2], cand[4]
+        if taken.find(1, start, end) != -1:
             continue
-        insort(starts, start)
-        ends.insert(bisect_left(starts, start), end)
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(cand)
-    chosen.sort(key=lambda c: (c[0], c[1]))
+    chosen.sort(key=_start)
     return chosen
+
+
+def _start(cand: Candidate) -> int:
+    return cand[2]
 
 
 def _resolve(
@@ -126,23 +157,27 @@ def _resolve(
     rows: list[list] = []  # start, end, type, value, range id, role, rule, floating
     range_id = 0
     rule_list = rules.rules
-    for _, _, index, pieces in chosen:
-        name = rule_list[index].name
+    note = ctx.note
+    floating = False
+    for cand in chosen:
+        name = rule_list[cand[1]].name
+        pieces = cand[5]
         if len(pieces) > 1:
             if any(p.role == "start" for p in pieces):
                 range_id += 1
             pieces = sorted(pieces, key=lambda p: (p.start, -p.end))
-        for piece in pieces:
-            value = piece.value(ctx)
-            if piece.type in ("DATE", "TIME"):
-                ctx.note(value, piece.start, piece.end)
-            role = piece.role if piece.role in ("start", "end") else None
-            rows.append(
-                [piece.start, piece.end, piece.type, value, range_id if role else None, role, name, piece.floating]
-            )
-    for row in rows:
-        if row[7]:
-            row[3] = _day_from_sentence(scan, rows, row)
+        for start, end, type_, value_fn, role, float_ in pieces:
+            value = value_fn(ctx)
+            if type_ == "DATE" or type_ == "TIME":
+                note(value, start, end)
+            if role == "span":
+                role = None
+            rows.append([start, end, type_, value, range_id if role else None, role, name, float_])
+            floating = floating or float_
+    if floating:
+        for row in rows:
+            if row[7]:
+                row[3] = _day_from_sentence(scan, rows, row)
     out = []
     for start, end, type_, value, rid, role, name, _ in rows:
         text = source[start:end]
@@ -160,59 +195,25 @@ def _resolve(
     return _MENTIONS.validate_python(out)
 
 
-def _number_kind(digits: str, text: str, at: int) -> str:
-    if at and text[at - 1] in ".,":
-        return ""  # the tail of 2.62 or 1,000
-    after = at + len(digits)
-    if text[after : after + 1] == "%" or (
-        text[after : after + 1] in (".", ",") and text[after + 1 : after + 2].isdigit()
-    ):
-        return ""  # 2.36%, 5,210.17: amounts, not dates
-    if len(digits) <= 2:
-        return "NUM12"
-    if len(digits) == 4:
-        return "YEAR4" if 1600 <= int(digits) <= 2099 else "NUM"
-    return ""
-
-
-_MAX_PREFIX = 6
-_GAP = r"[ \t\n,\-–]"
-_ALNUM = r"[^\W_]+"
-
-
-@lru_cache(maxsize=1)
-def _openings_pattern() -> re.Pattern[str]:
-    # Read backwards from a trigger: up to three gap characters, a word, then (optionally) up to
-    # five more words each after one to three gap characters. Words are runs of letters and digits.
-    tail = ""
-    for _ in range(_MAX_PREFIX - 1):
-        tail = f"(?:({_GAP}{{1,3}})({_ALNUM}){tail})?"
-    return re.compile(f"{_GAP}{{0,3}}({_ALNUM}){tail}")
-
-
 class _Reversed:
     """The lower-cased text read backwards, for the words that may open an expression before its trigger."""
 
-    def __init__(self, lowered: str, prefix_words_reversed: frozenset[str]) -> None:
+    def __init__(self, lowered: str, rules: Rules) -> None:
         self.text = lowered[::-1]
         self.n = len(lowered)
-        self.words = prefix_words_reversed
-        self.match = _openings_pattern().match
+        self.match = rules.openings
 
     def openings(self, at: int) -> list[int]:
         """Where the opening words before the trigger at `at` begin ("the past two" years), nearest first."""
         m = self.match(self.text, self.n - at)
         if m is None:
             return []
-        out = []
         n = self.n
-        words = self.words
-        for g in range(1, 2 * _MAX_PREFIX, 2):
-            word = m.group(g)
-            # the word's first letter is the last one read backwards
-            if word is None or not (word[-1].isdigit() or word in words):
+        out = []
+        for a, b in m.regs[1:]:
+            if a < 0:
                 break
-            out.append(n - m.end(g))
+            out.append(n - b)
         return out
 
 
@@ -229,7 +230,7 @@ def _trim(text: str, p: Piece) -> Piece:
 
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|\s)")
 
 
 def _day_from_sentence(text: str, rows: list[list], timed: list) -> str:
