@@ -38,14 +38,14 @@ from summarize.extract.itinerary.fold import fold
 from summarize.extract.itinerary.records import Cand, When
 from summarize.extract.itinerary.rules import travel_rules
 from summarize.extract.itinerary.travelers import status
-from summarize.extract.itinerary.triggers import Hits, names_a_leg, sentence_triggers
+from summarize.extract.itinerary.triggers import names_a_leg, sentence_triggers
 from summarize.extract.places import gazetteer
 from summarize.models import Article, DateMention, Stop
 
 __all__ = ["extract_itinerary"]
 
 _LEADING = re.compile(
-    r"^\s*(?:(?:on|by|from|in|during|starting|beginning|early|late|later|then|and)\s+)?$", re.IGNORECASE
+    r"\s*(?:(?:on|by|from|in|during|starting|beginning|early|late|later|then|and)\s+)?$", re.IGNORECASE
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # "In Tokyo, she will ...": a sentence that may name a stop of a trip already under way.
@@ -62,7 +62,8 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
     whens = whens_of(view, dates)
     when_starts = [w.start for w in whens]
     body_start, body_end = article.sentences[0].start, article.sentences[-1].end
-    hits = Hits(rules.scan(view, body_start, body_end))
+    hits = rules.scan(view, body_start, body_end)
+    hit_starts = [a for a, _ in hits]
     paragraphs = [m.start() for m in _BLANK_LINE.finditer(view)]
 
     cands: list[Cand] = []
@@ -75,31 +76,31 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
         if para_date is not None and para_date[0] != para:
             para_date = None
         lo = bisect_left(when_starts, s)
-        sent_whens = [w for w in whens[lo : bisect_left(when_starts, e, lo)] if w.end <= e]
-        leading = [w for w in sent_whens if _LEADING.match(view[s : w.start])]
-        found: list[Cand] = []
-        here = hits.within(s, e)
-        whole = bool(here) and names_a_leg(view, s, here, rules)
-        whole = whole or bool(cands and _IN_LEAD.match(view, s, e))
-        # Without a leg noun or an "In X," opening, only places after a trigger can be stops, and
-        # every place or venue name opens with a capital.
-        capital_after = bool(here) and _CAPITAL.search(view, here[0][1], e) is not None
-        triggers = sentence_triggers(view, s, e, here, rules) if whole or capital_after else []
-        if whole or (triggers and _CAPITAL.search(view, triggers[0].end, e)):
-            mentions = [m for m in gaz.find(view, s if whole else triggers[0].end, e) if m.start >= s]
-            found = sentence_stops(view, k, s, e, triggers, mentions, sent_whens, rules, gaz, cands)
+        hi = bisect_left(when_starts, e, lo)
+        sent_whens = [w for w in whens[lo:hi] if w.end <= e] if hi > lo else []
+        lo = bisect_left(hit_starts, s)
+        hi = bisect_left(hit_starts, e, lo)
+        here = [h for h in hits[lo:hi] if h[1] <= e] if hi > lo else []
+        lead_in = bool(cands) and _IN_LEAD.match(view, s, e) is not None
+        if not here and not lead_in:
+            found: list[Cand] = []  # most sentences: nothing to read
+        else:
+            found = _read(view, k, s, e, here, lead_in, sent_whens, cands)
             for c in found:
                 group += 1 if c.rule != "coordinated" else 0
                 c.group = group
-            attach_dates(view, found, sent_whens, mentions, e)
-        undated = [c for c in found if c.when is None]
-        if leading and undated:
-            for c in undated:
-                c.when, c.rule = leading[0], c.rule + "+leading_date"
-        elif para_date is not None and undated and not sent_whens:
-            for c in undated:
-                c.when, c.rule = para_date[1], c.rule + "+paragraph_date"
+        if not sent_whens:
+            if para_date is not None and found:
+                for c in found:
+                    if c.when is None:
+                        c.when, c.rule = para_date[1], c.rule + "+paragraph_date"
+            cands.extend(found)
+            continue
+        leading = [w for w in sent_whens if _LEADING.match(view, s, w.start)]
         if leading:
+            for c in found:
+                if c.when is None:
+                    c.when, c.rule = leading[0], c.rule + "+leading_date"
             para_date = (para, leading[0])
             if not found:
                 free.append(leading[0])
@@ -112,3 +113,22 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
     stretch_by_length(cands)
     status(view, article, cands, reference_date, rules)
     return fold(article, cands, gaz)
+
+
+def _read(
+    view: str, k: int, s: int, e: int, here: list[tuple[int, int]], lead_in: bool, whens: list[When], cands: list[Cand]
+) -> list[Cand]:
+    """Candidate stops of sentence k, dated where the sentence says."""
+    rules, gaz = travel_rules(), gazetteer()
+    whole = lead_in or (bool(here) and names_a_leg(view, s, here, rules))
+    # Without a leg noun or an "In X," opening, only places after a trigger can be stops, and
+    # every place or venue name opens with a capital.
+    if not whole and not _CAPITAL.search(view, here[0][1], e):
+        return []
+    triggers = sentence_triggers(view, s, e, here, rules) if here else []
+    if not whole and not (triggers and _CAPITAL.search(view, triggers[0].end, e)):
+        return []
+    mentions = [m for m in gaz.find(view, s if whole else triggers[0].end, e) if m.start >= s]
+    found = sentence_stops(view, k, s, e, triggers, mentions, whens, rules, gaz, cands)
+    attach_dates(view, found, whens, mentions, e)
+    return found

@@ -7,7 +7,6 @@ worth reading; only those sentences get the place lookup and the rest of the ana
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from summarize.extract.itinerary.records import Trigger
 from summarize.extract.itinerary.rules import TravelRules
@@ -16,18 +15,6 @@ _SPACES = re.compile(r"\s+")
 _OBJECT_LEAD = re.compile(r"\s+(?:the|their|his|her|its|a|an)\s")
 # "tour operator", "trip wire": the trip noun modifies another noun and names no trip.
 _NOUN_MODIFIER = re.compile(r"\s+(?:operator|operators|guide|guides|bus|company|companies|agency|wire|report)\b")
-
-
-class Hits:
-    """Phrase spans of one article from ``TravelRules.scan``, looked up by sentence."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = spans
-        self.starts = [a for a, _ in spans]
-
-    def within(self, s: int, e: int) -> list[tuple[int, int]]:
-        lo, hi = bisect_left(self.starts, s), bisect_left(self.starts, e)
-        return [sp for sp in self.spans[lo:hi] if sp[1] <= e]
 
 
 def names_a_leg(view: str, s: int, hits: list[tuple[int, int]], rules: TravelRules) -> bool:
