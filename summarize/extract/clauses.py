@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from summarize.models import Article
 from summarize.sentences import split_sentences
 
-__all__ = ["Triggers", "by_sentence", "list_items", "lowered", "previous_sentences", "sentence_spans", "trim"]
+__all__ = ["Triggers", "compile_lower", "list_items", "lowered", "previous_sentences", "sentence_spans", "trim"]
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:
@@ -34,8 +33,9 @@ def trim(view: str, a: int, b: int) -> tuple[int, int]:
 
 
 # A comma between digits ("30,000") separates nothing.
+# Items are trimmed, so no leading \s* is needed (it would make the search slow on runs of spaces).
 _SEPARATOR = re.compile(
-    r"\s*(?:,\s*(?:and|or|as\s+well\s+as|plus)\s+|(?<!\d),|,(?!\d)|;|\s(?:and|as\s+well\s+as|plus|&)\s)\s*"
+    r"(?:,\s*(?:and|or|as\s+well\s+as|plus)\s+|(?<!\d),|,(?!\d)|;|\s(?:and|as\s+well\s+as|plus|&)\s)\s*"
 )
 
 
@@ -103,16 +103,17 @@ def _is_letter(ch: str) -> bool:
 
 
 class Triggers:
-    """Where any of a fixed set of lower-case trigger words occurs in a text.
+    """Where any of a fixed set of lower-case trigger words occurs in a text, sentence by sentence.
 
     The rules behind a trigger are costly; finding their trigger words first lets the callers
     run them only in the few sentences, and at the few places, where they can apply. With
     ``whole_words`` (single words only) a hit must be a whole word, bounded by characters
     other than a-z; otherwise any occurrence counts ("includ" in "included").
 
-    Plain string searches do the work: one test per trigger word says whether it occurs at
-    all (for whole words, one set intersection with the text's words), and only the words
-    present are then looked for one by one.
+    Plain string operations do the work, far cheaper than a regex over the text: for whole
+    words, a sentence's words are a set intersection away (bytes.translate and bytes.split);
+    otherwise one substring test per word says whether it occurs. Only the words present are
+    then looked for, and only inside their sentence.
     """
 
     def __init__(
@@ -129,36 +130,52 @@ class Triggers:
     def present(self, low: str) -> list[str]:
         """The trigger words that occur in the lower-cased text ``low``."""
         if self.whole_words:
-            found = self._encoded.intersection(low.encode("utf-8", "replace").translate(_LETTERS_ONLY).split())
-            return sorted(w.decode() for w in found)
+            return sorted(w.decode() for w in self._encoded.intersection(_ascii_words(low)))
         return [w for w in self.words if w in low]
 
-    def hits(self, low: str) -> list[tuple[int, str]]:
-        """(offset, word) of every trigger in the lower-cased text ``low``, in order."""
+    def by_sentence(self, low: str, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, str]]]:
+        """(offset, word) of the triggers in each span of ``low``, in order, keyed by the span's index.
+
+        ``low`` is a lower-cased text (see ``lowered``); spans without a trigger are left out.
+        """
+        out: dict[int, list[tuple[int, str]]] = {}
+        if self.whole_words:
+            encoded = self._encoded
+            for i, (s, e) in enumerate(spans):
+                words = encoded.intersection(_ascii_words(low[s:e]))
+                if words:
+                    hits = self._find(low, s, e, [w.decode() for w in words])
+                    if hits:
+                        out[i] = hits
+            return out
+        present = self.present(low)
+        if present:
+            for i, (s, e) in enumerate(spans):
+                sentence = low[s:e]
+                words = [w for w in present if w in sentence]
+                if words:
+                    out[i] = self._find(low, s, e, words)
+        return out
+
+    def _find(self, low: str, s: int, e: int, words: list[str]) -> list[tuple[int, str]]:
         out = []
         whole = self.whole_words
         size = len(low)
-        for word in self.present(low):
+        for word in words:
             n = len(word)
-            i = low.find(word)
+            i = low.find(word, s, e)
             while i >= 0:
                 j = i + n
                 if not whole or ((i == 0 or not _is_letter(low[i - 1])) and (j >= size or not _is_letter(low[j]))):
                     out.append((i, word))
-                i = low.find(word, j if whole else i + 1)
+                i = low.find(word, j if whole else i + 1, e)
         out.sort()
         return out
 
 
-def by_sentence(spans: list[tuple[int, int]], hits: list[tuple[int, str]]) -> dict[int, list[tuple[int, str]]]:
-    """The hits grouped by the index of the sentence span holding them; hits outside every span are dropped."""
-    starts = [s for s, _ in spans]
-    out: dict[int, list[tuple[int, str]]] = {}
-    for pos, word in hits:
-        i = bisect_right(starts, pos) - 1
-        if i >= 0 and pos < spans[i][1]:
-            out.setdefault(i, []).append((pos, word))
-    return out
+def _ascii_words(text: str) -> list[bytes]:
+    """The runs of a-z in ``text``, as bytes (anything else separates words)."""
+    return text.encode("utf-8", "replace").translate(_LETTERS_ONLY).split()
 
 
 def compile_lower(source: str) -> re.Pattern[str]:

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from summarize.extract.clauses import Triggers, by_sentence, compile_lower, list_items, lowered, sentence_spans, trim
+from summarize.extract.clauses import Triggers, compile_lower, list_items, lowered, sentence_spans, trim
 from summarize.extract.names import find_names, resolve_person
 from summarize.models import Article, Evidence, Issue
 from summarize.resources import load_validated
@@ -100,7 +100,9 @@ def _rules() -> _Rules:
         "urge": _first_words(t.call_verbs),
         "demand": _first_words(t.demand_verbs),
         "issue_list": _last_words(t.issue_nouns),
-        "from_to": frozenset({"from"}),
+        # "from A to B" needs a noun before it ("issues", "a range of ..."): those words, rarer than
+        # "from", open the rule.
+        "from_to": _last_words(t.issue_nouns) | {"range"},
         "topic": _first_words(t.topic_verbs),
         "concern": _first_words(t.concern_words),
         "agenda": frozenset({"heart", "centre", "center", "top", "forefront", "high", "central"}),
@@ -142,8 +144,10 @@ def _rules() -> _Rules:
             r"^(?:make|making|makes|made)\s+(?P<x>.+?)\s+(?:a|an|the|their|its|her|his)\s+(?:[\w-]+\s+){0,2}?"
             rf"(?:{_alt(t.priority_nouns)})\b",
         ),
+        # No leading \s*: tried at every position it makes the search quadratic in runs of
+        # spaces; _object_end steps back over the spaces instead.
         clause_break=compile_lower(
-            rf"\s*(?:[;:!?]|\s[-–—]\s|[\"“”](?:\s|$)|[,.]['’](?:\s|$)|,\s*(?:{_alt(t.clause_breaks)}|he|she|they|it|we)\b|"
+            rf"(?:[;:!?]|\s[-–—]\s|[\"“”](?:\s|$)|[,.]['’](?:\s|$)|,\s*(?:{_alt(t.clause_breaks)}|he|she|they|it|we)\b|"
             r"(?:,\s*|\s+)and\s+(?:(?:in|on|at|so|then|now|also|yet)\b|(?:\w+\s+){0,2}(?:he|she|they|we|i)\s)|"
             r"\s+and\s+(?:would|will|could|should|may|might|must|can|has|have|had|is|are|was|were)\b|"
             rf"\s(?:{_alt([b for b in t.clause_breaks if ' ' in b or b in _BARE_BREAKS])})\b)",
@@ -191,7 +195,7 @@ def extract_issues(article: Article) -> list[Issue]:
     # words and the names come from the text itself.
     low = lowered(view)
     spans = sentence_spans(article)
-    hits = by_sentence(spans, rules.triggers.hits(low))
+    hits = rules.triggers.by_sentence(low, spans)
     found: list[_Found] = []
     for i, sentence_hits in hits.items():
         s, e = spans[i]
@@ -338,7 +342,11 @@ def _skip_adverbial(view: str, at: int, limit: int) -> int:
 
 def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = False) -> int:
     m = rules.clause_break.search(view, start, limit)
-    end = m.start() if m else limit
+    end = limit
+    if m:
+        end = m.start()
+        while end > start and view[end - 1].isspace():
+            end -= 1
     while end > start and view[end - 1] in " .,'\"’”":
         end -= 1
     # A demand runs to the next clause; a very long one is cut at its first comma.
@@ -397,7 +405,8 @@ def _raiser(view: str, low: str, s: int, at: int) -> str | None:
 
 # --- lists and items ------------------------------------------------------------------------
 
-_COMMA = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;)\s*(?:(?:and|or)\s+)?")
+# Items are trimmed, so the separators need no leading \s* (which would make the search slow).
+_COMMA = re.compile(r"(?:(?<!\d),|,(?!\d)|;)\s*(?:(?:and|or)\s+)?")
 _AND = re.compile(r"\s+(?:and|or)\s+")
 _DETERMINED = re.compile(
     r"^(?:the|a|an|their|its|his|her|our|any|all|more|new|better|greater|further|stronger|[\w-]+['’]s)\b|^\w+ing\b",
@@ -489,15 +498,11 @@ def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _R
     return (a, b, text, cand)
 
 
-def _words(text: str, rules: _Rules) -> Counter[str]:
-    return Counter(w for w in _TOKEN.findall(text.casefold()) if w not in rules.stop)
-
-
 _TOKEN = re.compile(r"\w+")
 
 
 def _f1(x: Counter[str], y: Counter[str]) -> float:
-    common = sum((x & y).values())
+    common = sum(min(n, y[w]) for w, n in x.items() if w in y)
     if not common:
         return 0.0
     p, r = common / x.total(), common / y.total()
@@ -506,14 +511,16 @@ def _f1(x: Counter[str], y: Counter[str]) -> float:
 
 def _dedupe(found: list[_Found], rules: _Rules) -> list[_Found]:
     out: list[_Found] = []
-    kept: list[Counter[str]] = []
+    kept: list[tuple[frozenset[str], Counter[str]]] = []
+    stop = rules.stop
     for issue in sorted(found, key=lambda i: (i[0], -i[1])):
-        w = _words(issue[2], rules)
-        # Counters with no word in common cannot be near-duplicates: the key views tell cheaply.
-        if any(not w.keys().isdisjoint(k.keys()) and _f1(w, k) >= 0.75 for k in kept):
-            continue
         if any(o[0] <= issue[0] and issue[1] <= o[1] for o in out):
             continue
+        words = Counter(w for w in _TOKEN.findall(issue[2].casefold()) if w not in stop)
+        seen = frozenset(words)
+        # Issues with no word in common cannot be near-duplicates: the sets tell cheaply.
+        if any(not seen.isdisjoint(k) and _f1(words, kw) >= 0.75 for k, kw in kept):
+            continue
         out.append(issue)
-        kept.append(w)
+        kept.append((seen, words))
     return out

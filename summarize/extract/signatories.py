@@ -33,7 +33,6 @@ from pydantic import BaseModel, ConfigDict
 
 from summarize.extract.clauses import (
     Triggers,
-    by_sentence,
     compile_lower,
     list_items,
     lowered,
@@ -151,13 +150,12 @@ def extract_signatories(article: Article) -> list[Signatory]:
     """Signers of letters, petitions and joint statements, in document order, without duplicates."""
     view = article.view
     low = lowered(view)
-    hits = _SIGNING.hits(low)
-    if not hits:
+    spans = sentence_spans(article)
+    by_i = _SIGNING.by_sentence(low, spans)
+    if not by_i:
         return []
     first_joint = _JOINT.search(low) if "joint" in low else None
     rules = replace(_rules(), joint_at=first_joint.end()) if first_joint else _rules()
-    spans = sentence_spans(article)
-    by_i = by_sentence(spans, hits)
     # Which sentences name a document at all: found with the trigger words, it spares most
     # sentences the document rules.
     has_doc = [False] * len(spans)
