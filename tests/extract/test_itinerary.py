@@ -216,3 +216,12 @@ def test_a_place_in_a_sentence_without_trigger_is_no_stop_but_a_lead_in_place_is
     found = stops(text, [("June 2", "2031-06-02")], "2031-05-20")
     assert [(s.place, s.country) for s in found] == [("Kenya", "KE"), ("Kampala", "UG")]
     assert found[1].traveler == "Sara Lind"
+
+
+def test_a_date_after_a_coordinated_list_is_shared_by_the_list() -> None:
+    text = "Foreign Minister Ines Kahl will visit Romania and Slovakia on May 5, her office said."
+    found = stops(text, [("May 5", "2031-05-05")], "2031-04-20")
+    assert brief(found) == [
+        ("Romania", "RO", "2031-05-05", "2031-05-05", "planned"),
+        ("Slovakia", "SK", "2031-05-05", "2031-05-05", "planned"),
+    ]

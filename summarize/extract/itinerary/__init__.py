@@ -85,10 +85,7 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
         if not here and not lead_in:
             found: list[Cand] = []  # most sentences: nothing to read
         else:
-            found = _read(view, k, s, e, here, lead_in, sent_whens, cands)
-            for c in found:
-                group += 1 if c.rule != "coordinated" else 0
-                c.group = group
+            found, group = _read(view, k, s, e, here, lead_in, sent_whens, cands, group)
         if not sent_whens:
             if para_date is not None and found:
                 for c in found:
@@ -116,19 +113,31 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
 
 
 def _read(
-    view: str, k: int, s: int, e: int, here: list[tuple[int, int]], lead_in: bool, whens: list[When], cands: list[Cand]
-) -> list[Cand]:
-    """Candidate stops of sentence k, dated where the sentence says."""
+    view: str,
+    k: int,
+    s: int,
+    e: int,
+    here: list[tuple[int, int]],
+    lead_in: bool,
+    whens: list[When],
+    cands: list[Cand],
+    group: int,
+) -> tuple[list[Cand], int]:
+    """Candidate stops of sentence k, dated where the sentence says; a coordinated stop joins the
+    group (numbered from ``group``) of the stop before it."""
     rules, gaz = travel_rules(), gazetteer()
     whole = lead_in or (bool(here) and names_a_leg(view, s, here, rules))
     # Without a leg noun or an "In X," opening, only places after a trigger can be stops, and
     # every place or venue name opens with a capital.
     if not whole and not _CAPITAL.search(view, here[0][1], e):
-        return []
+        return [], group
     triggers = sentence_triggers(view, s, e, here, rules) if here else []
     if not whole and not (triggers and _CAPITAL.search(view, triggers[0].end, e)):
-        return []
+        return [], group
     mentions = [m for m in gaz.find(view, s if whole else triggers[0].end, e) if m.start >= s]
     found = sentence_stops(view, k, s, e, triggers, mentions, whens, rules, gaz, cands)
+    for c in found:
+        group += 1 if c.rule != "coordinated" else 0
+        c.group = group
     attach_dates(view, found, whens, mentions, e)
-    return found
+    return found, group
