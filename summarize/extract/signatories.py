@@ -40,7 +40,7 @@ from summarize.extract.clauses import (
     sentence_spans,
 )
 from summarize.extract.names import NameSpan, find_names, resolve_person
-from summarize.models import Article, CountQualifier, Evidence, Signatory, SignatoryKind
+from summarize.models import Article, CountQualifier, Signatory, SignatoryKind
 from summarize.resources import load_validated
 
 __all__ = ["extract_signatories"]
@@ -140,10 +140,19 @@ def _rules() -> _Rules:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
-    signatory: Signatory
+    """A signatory before it becomes a model (built once, for the entries kept)."""
+
     key: str
+    name: str | None
+    kind: SignatoryKind
+    count: int | None
+    count_qualifier: CountQualifier | None
+    document: str | None
+    start: int
+    end: int
+    rule: str
 
 
 def extract_signatories(article: Article) -> list[Signatory]:
@@ -164,7 +173,7 @@ def extract_signatories(article: Article) -> list[Signatory]:
     found: list[_Found] = []
     for i in by_i:
         found.extend(_sentence(article, low, rules, spans, i, has_doc))
-    return _dedupe(found)
+    return _dedupe(found, article.text)
 
 
 _JOINT = re.compile(r"\bjoint\s+(?:statement|communiq)")
@@ -280,7 +289,7 @@ def _sentence(
         found = _signers(article, start, m.start(), "signers_signed", _document_text_at(view, lv, m, e, rules))
         out += found
         if found and re.search(r"\balso\b", view[m.start() : m.start("verb")]):
-            out += _also_signed(article, spans, i, found[0].signatory.document)
+            out += _also_signed(article, spans, i, found[0].document)
     m2 = rules.added_names.search(lv, s, e) if _has(low, ("their names", "their signatures")) else None
     if m2:
         start = _clause_start(view, s, m2.start())
@@ -524,16 +533,7 @@ def _number(text: str, rules: _Rules) -> int | None:
 
 
 def _group(article: Article, g: _Group, rule: str, document: str | None) -> _Found:
-    sig = Signatory.model_construct(
-        name=None,
-        kind="group",
-        count=g.count,
-        count_qualifier=g.qualifier,
-        document=document,
-        evidence=_evidence(article.text, g.start, g.end),
-        rule=rule,
-    )
-    return _Found(sig, f"#{g.count}")
+    return _Found(f"#{g.count}", None, "group", g.count, g.qualifier, document, g.start, g.end, rule)
 
 
 def _named(
@@ -546,24 +546,7 @@ def _named(
 ) -> _Found:
     start, end = evidence or (n.start, n.end)
     kind = n.kind or default_kind or ("person" if len(n.canonical.split()) in (2, 3) else "organization")
-    sig = Signatory.model_construct(
-        name=n.canonical,
-        kind=kind,
-        count=None,
-        count_qualifier=None,
-        document=document,
-        evidence=_evidence(article.text, start, end),
-        rule=rule,
-    )
-    return _Found(sig, _name_key(n.canonical))
-
-
-def _evidence(text: str, start: int, end: int) -> Evidence:
-    # Spans come from the name and count rules, inside the text and never reversed; a model
-    # built without validation costs a fraction of a validated one.
-    if not 0 <= start <= end <= len(text):
-        raise ValueError(f"evidence span {start}..{end} outside the text")
-    return Evidence.model_construct(start=start, end=end, text=text[start:end])
+    return _Found(_name_key(n.canonical), n.canonical, kind, None, None, document, start, end, rule)
 
 
 def _name_key(name: str) -> str:
@@ -587,18 +570,22 @@ def _also_signed(article: Article, spans: list[tuple[int, int]], i: int, documen
     return out
 
 
-def _dedupe(found: list[_Found]) -> list[Signatory]:
-    seen: dict[str, int] = {}
-    out: list[Signatory] = []
+def _dedupe(found: list[_Found], text: str) -> list[Signatory]:
+    seen: dict[str, _Found] = {}
     for f in found:
-        key = f.key
-        if key in seen:
-            k = seen[key]
-            if out[k].document is None and f.signatory.document:
-                out[k] = out[k].model_copy(update={"document": f.signatory.document})
-            continue
-        # A surname alone after the full name ("Roe" after "Jane Roe") is the same signer.
-        seen[key] = len(out)
-        out.append(f.signatory)
-    out.sort(key=lambda x: x.evidence.start)
-    return out
+        first = seen.setdefault(f.key, f)
+        if first is not f and first.document is None and f.document:
+            first.document = f.document
+    kept = sorted(seen.values(), key=lambda f: f.start)
+    return [
+        Signatory(
+            name=f.name,
+            kind=f.kind,
+            count=f.count,
+            count_qualifier=f.count_qualifier,
+            document=f.document,
+            evidence={"start": f.start, "end": f.end, "text": text[f.start : f.end]},
+            rule=f.rule,
+        )
+        for f in kept
+    ]
