@@ -324,12 +324,17 @@ def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
     # must follow the noun directly ("issues such as", "some of the issues are").
     if gap.strip() and not link.startswith("among") and link != ":":
         return False
-    return not (link in ("are", "were") and re.search(r"\b(?:not|no)\b", gap))
+    return not (link in ("are", "were") and _NEGATION.search(gap))
+
+
+_NEGATION = re.compile(r"\b(?:not|no)\b")
+_AUXILIARY_BEFORE = re.compile(r"\b(?:being|been|be|is|are|was|were)\s+$")
+_LETTER_RUN = re.compile(r"[a-z]+")
 
 
 def _passive_or_past_participle(view: str, m: re.Match[str]) -> bool:
     before = view[max(0, m.start() - 12) : m.start()].lower()
-    return bool(re.search(r"\b(?:being|been|be|is|are|was|were)\s+$", before))
+    return bool(_AUXILIARY_BEFORE.search(before))
 
 
 _ADVERBIAL = compile_lower(r",\s*[^,]{1,40},\s*|(?:in\s+depth|at\s+length|again|openly|publicly|privately|directly)\s+")
@@ -358,7 +363,7 @@ def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = 
 
 
 def _has_topic_word(text: str, rules: _Rules) -> bool:
-    return any(w in rules.topic_words for w in re.findall(r"[a-z]+", text.lower()))
+    return not rules.topic_words.isdisjoint(_LETTER_RUN.findall(text.lower()))
 
 
 _SUBJECT_LEAD = compile_lower(
@@ -433,7 +438,7 @@ def _split(view: str, cand: _Candidate, rules: _Rules) -> list[tuple[int, int]]:
     out = []
     last = len(items) - 1
     for k, (x, y) in enumerate(items):
-        if k == last and last >= 1 and not re.match(r"(?:and|or)\s", view[x:y]):
+        if k == last and last >= 1 and not _OPENS_WITH_AND.match(view, x, y):
             # "A, B and C": the last comma item holds the list's own conjunction.
             conjunctions = list(_AND.finditer(view, x, y))
             if conjunctions:
@@ -468,6 +473,9 @@ def _split_and(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
+_OPENS_WITH_AND = re.compile(r"(?:and|or)\s")
+_OPENS_WITH_PREPOSITION = re.compile(r"(?:with|by|in|at|from|on)\s")
+
 _LEADING = compile_lower(
     r"^(?:and|or|also|even|especially|particularly|notably|including|such\s+as|among\s+them|namely|"
     r"coping\s+with|dealing\s+with|issues\s+of)\s+",
@@ -488,9 +496,9 @@ def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _R
             return None
     text = " ".join(view[a:b].split())
     low = text.lower()
-    if a > cand.start and re.match(r"(?:with|by|in|at|from|on)\s", low):
+    if a > cand.start and _OPENS_WITH_PREPOSITION.match(low):
         return None  # a prepositional tail split off a list item, not an item of its own
-    words = [w for w in re.findall(r"\w+", low) if w not in rules.stop]
+    words = [w for w in _TOKEN.findall(low) if w not in rules.stop]
     if not words or low in rules.empty_objects or len(words) > 30:
         return None
     if cand.rule in ("call_for", "topic", "concern") and low.split()[0] in ("him", "her", "them", "it", "this"):
