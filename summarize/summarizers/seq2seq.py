@@ -44,6 +44,9 @@ WINDOW_MARGIN = 2  # tokens kept free for merges where the template meets the te
 MAX_LEVELS = 8  # generation levels before giving up on an article that does not shrink
 TOKENS_PER_WORD = 1.4  # to turn --max-words into a token limit when --max-length is not given
 AUTO_BATCH = {"cpu": 8, "cuda": 32, "mps": 16}
+# Padded input tokens per batch: on CPU, large batches of long inputs outgrow the caches
+# and run slower per token than small ones, so long chunks go in smaller batches.
+BATCH_TOKENS = {"cpu": 2048, "cuda": 65536, "mps": 16384}
 
 Kind = Literal["map", "final"]
 
@@ -296,7 +299,10 @@ class Seq2SeqSummarizer:
         self.budgets: dict[Step, int] = {step: self._budget(step) for step in ("map", "reduce")}
         self.final = self._final_settings(preset)
         self.map = self._map_settings()
-        self.batch_size = options.batch_size or AUTO_BATCH.get(self.device.split(":")[0], 8)
+        kind = self.device.split(":")[0]
+        self.batch_size = options.batch_size or AUTO_BATCH.get(kind, 8)
+        # An explicit --batch-size is taken as asked; the token cap applies to the automatic size.
+        self.batch_tokens = 10**9 if options.batch_size else BATCH_TOKENS.get(kind, 2048)
 
     # -- public
 
@@ -385,8 +391,7 @@ class Seq2SeqSummarizer:
         lengths = self.counter.count(texts)
         order = sorted(range(len(texts)), key=lambda i: lengths[i], reverse=True)
         results: list[str | Exception] = [""] * len(texts)
-        for b in range(0, len(order), self.batch_size):
-            batch = order[b : b + self.batch_size]
+        for batch in self._batches(order, lengths):
             try:
                 outs: Sequence[str | Exception] = self._generate_batch([texts[i] for i in batch], settings)
             except Exception:
@@ -397,6 +402,22 @@ class Seq2SeqSummarizer:
             for i, out in zip(batch, outs, strict=True):
                 results[i] = out
         return results
+
+    def _batches(self, order: list[int], lengths: list[int]) -> list[list[int]]:
+        """Consecutive runs of the length-sorted order, capped in count and in padded tokens."""
+        cap = self.batch_tokens
+        batches: list[list[int]] = []
+        for i in order:
+            # Sorted longest first, so the first member of a batch sets its padded width.
+            if (
+                batches
+                and len(batches[-1]) < self.batch_size
+                and (len(batches[-1]) + 1) * (lengths[batches[-1][0]] + 2) <= max(cap, lengths[batches[-1][0]] + 2)
+            ):
+                batches[-1].append(i)
+            else:
+                batches.append([i])
+        return batches
 
     def _guarded(self, texts: list[str], settings: GenerationSettings) -> str | Exception:
         try:

@@ -108,6 +108,13 @@ def build(args):
     articles = load_articles(Path(args.articles), args.repeat)
     tokenizer = build_tokenizer([a.view for a in articles])
     model = BartForConditionalGeneration(distilbart_cnn_12_6_config()).eval()
+    # Random weights would pick padding entries and stray UTF-8 bytes, whose text re-tokenises
+    # into several tokens each and makes partial summaries grow between levels. Restrict the
+    # choice to printable tokens of the trained vocabulary; the full vocabulary is still scored.
+    printable = {
+        i for i in range(len(tokenizer)) if (t := tokenizer.decode([i])).isascii() and t.isprintable() and t.strip()
+    }
+    model.generation_config.suppress_tokens = [i for i in range(VOCAB_SIZE) if i not in printable]
     return articles, tokenizer, model
 
 
