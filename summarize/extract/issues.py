@@ -510,25 +510,32 @@ _TOKEN = re.compile(r"\w+")
 
 
 def _f1(x: Counter[str], y: Counter[str]) -> float:
+    # 2PR / (P + R) with P = common / |x| and R = common / |y|, without the rounding.
     common = sum(min(n, y[w]) for w, n in x.items() if w in y)
-    if not common:
-        return 0.0
-    p, r = common / x.total(), common / y.total()
-    return 2 * p * r / (p + r)
+    return 2 * common / (x.total() + y.total()) if common else 0.0
+
+
+def _near_duplicate(words: list[str], seen: frozenset[str], k_words: list[str], k_seen: frozenset[str]) -> bool:
+    """Word-level F1 of two issues (stop words aside) of at least 0.75."""
+    if seen.isdisjoint(k_seen):
+        return False
+    if len(seen) == len(words) and len(k_seen) == len(k_words):
+        # No repeated word on either side: the F1 of the two sets is the F1 of the two bags.
+        return 2 * len(seen & k_seen) >= 0.75 * (len(seen) + len(k_seen))
+    return _f1(Counter(words), Counter(k_words)) >= 0.75
 
 
 def _dedupe(found: list[_Found], rules: _Rules) -> list[_Found]:
     out: list[_Found] = []
-    kept: list[tuple[frozenset[str], Counter[str]]] = []
+    kept: list[tuple[list[str], frozenset[str]]] = []
     stop = rules.stop
     for issue in sorted(found, key=lambda i: (i[0], -i[1])):
         if any(o[0] <= issue[0] and issue[1] <= o[1] for o in out):
             continue
-        words = Counter(w for w in _TOKEN.findall(issue[2].casefold()) if w not in stop)
+        words = [w for w in _TOKEN.findall(issue[2].casefold()) if w not in stop]
         seen = frozenset(words)
-        # Issues with no word in common cannot be near-duplicates: the sets tell cheaply.
-        if any(not seen.isdisjoint(k) and _f1(words, kw) >= 0.75 for k, kw in kept):
+        if any(_near_duplicate(words, seen, kw, ks) for kw, ks in kept):
             continue
         out.append(issue)
-        kept.append((seen, words))
+        kept.append((words, seen))
     return out

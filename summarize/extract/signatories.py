@@ -183,26 +183,25 @@ def extract_signatories(article: Article) -> list[Signatory]:
 _JOINT = re.compile(r"\bjoint\s+(?:statement|communiq)")
 _DEFINITE = re.compile(r"\b(?:the|this|that|their)\s+$", re.I)
 
-# Substring tests on the lower-cased sentence are far cheaper than case-blind regex scans.
-_DOC_WORDS = ("letter", "petition", "statement", "declaration", "charter", "manifesto", "appeal", "communiq", "pledge")
-_SIGNING_WORDS = (
-    *_DOC_WORDS,
-    "signed",
-    "signator",
-    "endorse",
-    "wrote",
-    "includ",
-    "among",
-    "such as",
-    "signatures",
-    "their names",
+# The words, as whole a-z words, of every sentence a signatory rule can apply to: the
+# documents, and the signing words of the rules that do without one in the same sentence.
+# ("co-signed" gives "signed"; "communiqué" gives "communiqu".)
+_DOC_WORDS = frozenset(
+    "letter letters petition petitions statement statements declaration declarations charter charters "
+    "manifesto manifestos manifestoes appeal appeals appealed appealing communique communiques communiqu "
+    "pledge pledges pledged".split()
 )
-
+_SIGNING = Triggers(
+    _DOC_WORDS
+    | frozenset(
+        "signed cosigned countersigned undersigned signatory signatories endorse endorses endorsed endorsing "
+        "endorsement endorsements wrote include includes included including among amongst such signatures "
+        "names".split()
+    )
+)
 
 # "said in a letter": tested before the costlier said-in rule (a literal start is found fast).
 _IN_DOCUMENT = re.compile(r"in\s+(?:an?|the|their)\s")
-
-_SIGNING = Triggers(_SIGNING_WORDS, whole_words=False)
 
 
 def _has(low: str, words: tuple[str, ...]) -> bool:
