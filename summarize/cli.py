@@ -22,6 +22,7 @@ from summarize.config import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MODEL,
     Device,
+    DType,
     Engine,
     ExtractionOptions,
     IngestOptions,
@@ -113,9 +114,7 @@ def discover(
         else:
             item = InputItem(name=str(path), path=path)
             missing.append(
-                Result(
-                    item=item, status="error", reason="not found", error=f"{path}: no such file or directory"
-                )
+                Result(item=item, status="error", reason="not found", error=f"{path}: no such file or directory")
             )
     return _dedupe_outputs(items), missing
 
@@ -173,9 +172,7 @@ def render_markdown(sheet: FactSheet) -> str:
         )
     lines += ["" if sheet.itinerary else "- none found", "", "## Signatories", ""]
     for sig in sheet.signatories:
-        who = (
-            sig.name or f"{sig.count if sig.count is not None else 'some'} ({sig.count_qualifier or 'group'})"
-        )
+        who = sig.name or f"{sig.count if sig.count is not None else 'some'} ({sig.count_qualifier or 'group'})"
         lines.append(f"- {who} [{sig.kind}]{' on ' + sig.document if sig.document else ''}")
     lines += ["" if sheet.signatories else "- none found", "", "## Issues raised", ""]
     for issue in sheet.issues_raised:
@@ -232,38 +229,44 @@ def run(
     ] = "json",
     glob: Annotated[
         list[str] | None,
-        typer.Option("--glob", help="File pattern in folders (repeatable). [default: *.txt *.md *.html]"),
+        typer.Option("--glob", help="File pattern in folders (repeatable). (default: *.txt *.md *.html)"),
     ] = None,
     exclude: Annotated[
         list[str] | None,
         typer.Option(
             "--exclude",
-            help="File name pattern to skip in folders (repeatable). [default: README* LICENSE* CHANGELOG*]",
+            help="File name pattern to skip in folders (repeatable). (default: README* LICENSE* CHANGELOG*)",
         ),
     ] = None,
     engine: Annotated[
         Engine,
         typer.Option(help="auto (model, else extractive), abstractive, extractive, or none (no summary)."),
     ] = "auto",
-    model: Annotated[
-        str, typer.Option(help="Hub id, preset name or local folder of a seq2seq model.")
-    ] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option(help="Hub id, preset name or local folder of a seq2seq model.")] = DEFAULT_MODEL,
     device: Annotated[Device, typer.Option(help="auto picks cuda, then mps, then cpu.")] = "auto",
     threads: Annotated[int | None, typer.Option(min=1, help="CPU threads for the model.")] = None,
     batch_size: Annotated[
-        int | None, typer.Option(min=1, help="Chunks per generation batch [default: by device].")
+        int | None, typer.Option(min=1, help="Chunks per generation batch (default: by device).")
     ] = None,
     max_length: Annotated[int | None, typer.Option(min=1, help="Longest summary, in tokens.")] = None,
     min_length: Annotated[int | None, typer.Option(min=0, help="Shortest summary, in tokens.")] = None,
     max_words: Annotated[int | None, typer.Option(min=1, help="Longest summary, in words.")] = None,
     num_beams: Annotated[int | None, typer.Option(min=1, help="Beams for the final summary.")] = None,
-    prompt: Annotated[
-        str | None, typer.Option(help="Prompt name or template file [default: by model].")
-    ] = None,
+    prompt: Annotated[str | None, typer.Option(help="Prompt name or template file (default: by model).")] = None,
     overlap: Annotated[int, typer.Option(min=0, help="Sentences shared by neighbouring chunks.")] = 0,
-    quantize: Annotated[
-        bool, typer.Option(help="int8 dynamic quantisation on CPU (faster, slightly worse).")
-    ] = False,
+    quantize: Annotated[bool, typer.Option(help="int8 dynamic quantisation on CPU (faster, slightly worse).")] = False,
+    dtype: Annotated[
+        DType | None, typer.Option(help="Weights dtype (default: float32 on CPU, bf16/fp16 on GPU).")
+    ] = None,
+    max_input_tokens: Annotated[
+        int | None, typer.Option(min=1, help="Input window in tokens, prompt included (default: the model's).")
+    ] = None,
+    map_num_beams: Annotated[
+        int | None, typer.Option(min=1, help="Beams for partial summaries of chunks (default: 1, greedy).")
+    ] = None,
+    map_max_length: Annotated[
+        int | None, typer.Option(min=1, help="Longest partial summary, in tokens (default: the final limit).")
+    ] = None,
     reference_date: Annotated[
         str | None,
         typer.Option(callback=_reference_date, help="YYYY[-MM[-DD]]: date that relative dates refer to."),
@@ -272,9 +275,7 @@ def run(
         int, typer.Option(min=1, help="Refuse inputs larger than this, in bytes.")
     ] = DEFAULT_MAX_BYTES,
     overwrite: Annotated[bool, typer.Option(help="Redo outputs that are already current.")] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress, warnings or closing line.")
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, warnings or closing line.")] = False,
 ) -> None:
     """Summarise articles and extract their fact sheets."""
     try:
@@ -282,18 +283,29 @@ def run(
             ingest=IngestOptions(max_bytes=max_bytes),
             extraction=ExtractionOptions(reference_date=reference_date),
             summarizer=SummarizerOptions(
-                engine=engine,
-                model=model,
-                device=device,
-                threads=threads,
-                batch_size=batch_size,
-                max_length=max_length,
-                min_length=min_length,
-                max_words=max_words,
-                num_beams=num_beams,
-                prompt=prompt,
-                overlap=overlap,
-                quantize=quantize,
+                **{
+                    key: value
+                    for key, value in {
+                        "engine": engine,
+                        "model": model,
+                        "device": device,
+                        "threads": threads,
+                        "batch_size": batch_size,
+                        "max_length": max_length,
+                        "min_length": min_length,
+                        "max_words": max_words,
+                        "num_beams": num_beams,
+                        "prompt": prompt,
+                        "overlap": overlap,
+                        "quantize": quantize,
+                        "dtype": dtype,
+                        "max_input_tokens": max_input_tokens,
+                        "map_num_beams": map_num_beams,
+                        "map_max_length": map_max_length,
+                    }.items()
+                    # unset options keep the options model's defaults: one place defines them
+                    if value is not None
+                }
             ),
             globs=tuple(glob) if glob else DEFAULT_GLOBS,
             output_dir=output,
@@ -403,9 +415,7 @@ def _run(paths: list[str], options: RunOptions, excludes: tuple[str, ...], quiet
         stdout.flush()
     elapsed = time.perf_counter() - started
     if not quiet:
-        _err(
-            f"summarize: {counts['ok']} ok, {counts['error']} failed, {counts['skipped']} skipped in {elapsed:.1f}s"
-        )
+        _err(f"summarize: {counts['ok']} ok, {counts['error']} failed, {counts['skipped']} skipped in {elapsed:.1f}s")
     if not items and not missing:
         _err("error: no input files found (see --glob)")
         return EXIT_FAILED

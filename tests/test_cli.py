@@ -205,3 +205,12 @@ def test_utf16_with_bom_from_stdin():
     result = run("run", "-", "--engine", "none", stdin=data)
     assert result.exit_code == 0
     assert json.loads(result.stdout)["source"]["encoding"] == "utf-16"
+
+
+def test_summarizer_flags_reach_the_recorded_options():
+    result = run("run", "-", "--engine", "none", "--map-num-beams", "2", "--dtype", "float32", stdin=ARTICLE)
+    options = json.loads(result.stdout)["meta"]["options"]
+    assert options["map_num_beams"] == 2
+    assert options["dtype"] == "float32"
+    assert options["overlap"] == 0  # an unset flag keeps the options model's default
+    assert run("run", "-", "--map-num-beams", "0", stdin=ARTICLE).exit_code == 2
