@@ -47,7 +47,7 @@ def _subject_before(view: str, s: int, end: int) -> str | None:
         return _person_name(view, people[-1])
     before_pron = [sp for sp in people if sp.end <= last_pron]
     if before_pron:
-        # "Chirac ... first proposed by Minister X, during his visit": the pronoun is the subject's.
+        # "Okafor ... an idea first floated by Minister Diaz, during his visit": the pronoun is the subject's.
         return _person_name(view, before_pron[0])
     if pron:
         sp = names.resolve_person(view, last_pron)
@@ -78,7 +78,7 @@ def _nearest_person(view: str, offset: int) -> str | None:
 
 
 def _is_group(sp: names.NameSpan) -> bool:
-    # "The Duke and Duchess of Cambridge", "U2": a capitalised subject of a travel verb.
+    # "The Earl and Countess of Wessex", "U2": a capitalised subject of a travel verb.
     return sp.kind is None and not gazetteer().lookup(sp.text)
 
 
