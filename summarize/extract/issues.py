@@ -248,15 +248,20 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
             at.setdefault(name, []).append(pos)
     out: list[_Candidate] = []
     for m in _anchored(rules.urge, view, e, at["urge"]) if "urge" in at else ():
+        if _negated(view, s, m.start()):
+            continue
         target = m.group("target").strip().lower()
         if target.split()[0] in ("them", "him", "her", "us", "me") or _plausible_target(target):
             end = _object_end(view, m.start("obj"), e, rules)
             out.append(_Candidate(m.start("obj"), end, "urge_to", s, m.start()))
     for m in _anchored(rules.demand, view, e, at["demand"]) if "demand" in at else ():
-        if _noun_use(view, s, m, rules):
+        if _noun_use(view, s, m, rules) or _negated(view, s, m.start()) or _descriptive_gerund(view, s, m):
             continue
-        end = _object_end(view, m.start("obj"), e, rules)
+        end = _object_end(view, m.start("obj"), e, rules, keep_list=True)
         out.append(_Candidate(m.start("obj"), end, "call_for", s, m.start()))
+        resumed = _resumed_list(view, end, e, rules)
+        if resumed:
+            out.append(_Candidate(*resumed, "call_for", s, m.start()))
     for m in rules.issue_list.finditer(view, s, e) if "issue_list" in at else ():
         if not _issue_list_ok(view, m):
             continue
@@ -304,6 +309,52 @@ def _noun_use(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
     return rules.noun_before.search(view, max(s, m.start() - 20), m.start()) is not None
 
 
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+$|n['’]t\s+$")
+
+
+def _negated(view: str, s: int, at: int) -> bool:
+    """True for "we are not asking X to", "did not call for": nobody raises what is denied."""
+    return _NEGATION_BEFORE.search(view, max(s, at - 16), at) is not None
+
+
+_GERUND_LIST = re.compile(r"\b(?:for|of|by|after|with|without|from|about)\s+[a-z]+ing\b[^.;:]{0,120}$")
+
+
+def _descriptive_gerund(view: str, s: int, m: re.Match[str]) -> bool:
+    """True for "jailed for campaigning for reform", "accused of lobbying for X, pushing for Y":
+    a gerund after a preposition, or in a list of gerunds that follows one, describes what
+    someone did; it is no demand raised in the article."""
+    verb = m.group("verb")
+    if not verb.split()[0].endswith("ing"):
+        return False
+    before = view[max(s, m.start() - 140) : m.start()]
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    if last in _PREPOSITIONS:
+        return True
+    return (last.endswith(",") or last in ("and", "or")) and _GERUND_LIST.search(before) is not None
+
+
+_PREPOSITIONS = frozenset("for of by after with without from about in on at against".split())
+
+# "call for X so that Y, B, and C": after a purpose clause the list of demands goes on.
+_PURPOSE = re.compile(r"\s*(?:so\s+that|in\s+order\s+to|so\s+as\s+to)\b")
+_OXFORD_TAIL = re.compile(r",\s+(?:and|or)\s+\S")
+
+
+def _resumed_list(view: str, end: int, limit: int, rules: _Rules) -> tuple[int, int] | None:
+    if not _PURPOSE.match(view, end, limit):
+        return None
+    comma = view.find(",", end, limit)
+    if comma < 0:
+        return None
+    stop = _object_end(view, comma + 1, limit, rules, lists=True)
+    # Only a list of its own ("B, and C") is taken up again; a main clause after the comma is not.
+    return (comma + 1, stop) if _OXFORD_TAIL.search(view, comma + 1, stop) else None
+
+
 def _plausible_target(target: str) -> bool:
     # "urged the government to", "called on rich nations to": a short addressee, no verb in it.
     words = target.split()
@@ -345,7 +396,9 @@ def _skip_adverbial(view: str, at: int, limit: int) -> int:
     return m.end() if m else at
 
 
-def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = False) -> int:
+def _object_end(
+    view: str, start: int, limit: int, rules: _Rules, lists: bool = False, keep_list: bool = False
+) -> int:
     m = rules.clause_break.search(view, start, limit)
     end = limit
     if m:
@@ -354,12 +407,36 @@ def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = 
             end -= 1
     while end > start and view[end - 1] in " .,'\"’”":
         end -= 1
-    # A demand runs to the next clause; a very long one is cut at its first comma.
+    if keep_list:
+        # Demands are noun phrases: a comma item with a verb of its own ("..., hopes the
+        # council will agree") is a new clause, and the demands end before it.
+        comma = view.find(",", start, end)
+        while comma > start:
+            nxt = view.find(",", comma + 1, end)
+            if _FINITE.search(_RELATIVE.sub("", view[comma + 1 : nxt if nxt > 0 else end])):
+                end = comma
+                break
+            comma = nxt
+    # A demand runs to the next clause; a very long one is cut at its first comma, unless it is
+    # a list of demands ("A, B, and C").
     if not lists and len(view[start:end].split()) > 25:
         comma = view.find(",", start, end)
-        if comma > start:
+        if comma > start and not (keep_list and _looks_like_list(view, start, end)):
             end = comma
     return end
+
+
+# A finite verb in a list item means a clause, not a noun phrase; relative clauses aside.
+_FINITE = re.compile(r"\b(?:will|would|has|have|had|is|are|was|were|said|says|hopes?|called|calls)\b")
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose|where)\b.*")
+
+
+def _looks_like_list(view: str, start: int, end: int) -> bool:
+    """True for "A, B, and C" where every item is a noun phrase (the demands of a call for)."""
+    items = view[start:end].split(",")
+    if len(items) < 3 or not items[-1].lstrip().startswith(("and ", "or ")):
+        return False
+    return not any(_FINITE.search(_RELATIVE.sub("", item)) for item in items)
 
 
 def _has_topic_word(text: str, rules: _Rules) -> bool:
@@ -418,6 +495,17 @@ _DETERMINED = re.compile(
     re.I,
 )
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ern|ful|less|ese|ish|ian|ean|ible|able)$", re.I)
+# The left part ends in a preposition with a bare object ("... of fuel", "checks on fruit").
+_BARE_PP_END = re.compile(
+    r"\b(?:of|on|for|in|to|from|with|against|about|over)\s+(?!(?:the|a|an|their|its|his|her|our|this|that|these|those)\b)"
+    r"[\w'’-]+(?:\s+[\w'’-]+)?$",
+    re.I,
+)
+_BARE_START = re.compile(
+    r"(?!(?:the|a|an|their|its|his|her|our|this|that|these|those|any|all|more|new|[\w-]+['’]s)\b)[a-z]", re.I
+)
+_PREP_START = re.compile(r"(?:of|for|to|in|on|with|from|by|against|about|over|between)\b", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:(?!\band\b).)+$", re.I)
 _PREP = re.compile(r"\b(?:of|for|to|in|on|with|from|by|against|about|over|between)\b", re.I)
 
 
@@ -425,7 +513,17 @@ def _split(view: str, cand: _Candidate, rules: _Rules) -> list[tuple[int, int]]:
     a, b = trim(view, cand.start, cand.end)
     if b <= a:
         return []
-    if cand.rule in ("urge_to", "must_be_done", "concern", "agenda"):
+    if cand.rule == "urge_to":
+        # "urged her to raise A and B in her meetings": the things to raise are the issues.
+        m = _TOPIC_DEMAND.match(view, a, b)
+        if m is None:
+            return [(a, b)]
+        a = m.end()
+        occasion = _OCCASION.search(view, a, b)
+        if occasion:
+            b = occasion.start()
+        return _list_split(view, a, b)
+    if cand.rule in ("must_be_done", "concern", "agenda"):
         return [(a, b)]
     if cand.rule == "from_to":
         to = re.search(r"\s+to\s+", view[a:b])
@@ -434,11 +532,31 @@ def _split(view: str, cand: _Candidate, rules: _Rules) -> list[tuple[int, int]]:
         for x, y in parts:
             out += _split_and(view, x, y)
         return out
+    return _list_split(view, a, b)
+
+
+# A demand that is itself a topic verb: what follows it is a list of topics.
+_TOPIC_DEMAND = re.compile(
+    r"(?:raise|discuss|address|tackle|take\s+up|bring\s+up|focus\s+on|press\s+for|push\s+for|"
+    r"prioriti[sz]e)\s+(?=\S)",
+    re.I,
+)
+# "... in her meetings", "... at that meeting", "... during the visit": when, not what.
+_OCCASION = re.compile(
+    r"\s+(?:in|at|during|on)\s+(?:his|her|their|its|the|that|this|these|those|next|upcoming|a|an)\s+"
+    r"(?:[\w'’-]+\s+){0,2}(?:meetings?|talks|visits?|trips?|discussions?|summits?|sessions?|conferences?|"
+    r"negotiations|tour)\s*$",
+    re.I,
+)
+
+
+def _list_split(view: str, a: int, b: int) -> list[tuple[int, int]]:
     items = list_items(view, a, b, _COMMA)
     out = []
     last = len(items) - 1
     for k, (x, y) in enumerate(items):
-        if k == last and last >= 1 and not _OPENS_WITH_AND.match(view, x, y):
+        oxford = k and _CONJUNCTION.search(view, items[k - 1][1], x) is not None
+        if k == last and last >= 1 and not oxford and not _OPENS_WITH_AND.match(view, x, y):
             # "A, B and C": the last comma item holds the list's own conjunction.
             conjunctions = list(_AND.finditer(view, x, y))
             if conjunctions:
@@ -458,6 +576,15 @@ def _split_and(view: str, a: int, b: int) -> list[tuple[int, int]]:
         nxt = _AND.search(view, m.end(), b)
         right = view[m.end() : nxt.start() if nxt else b]
         shared_head = _ADJECTIVE.search(left) is not None  # "regional and global issues"
+        if _BETWEEN.search(left):
+            continue  # "a line between the centre and the airport" is one thing
+        if (
+            _BARE_PP_END.search(left)
+            and _BARE_START.match(right)
+            and not _PREP_START.match(right)
+            and not _DETERMINED.match(right)
+        ):
+            continue  # "a cap on the price of fuel and fertiliser for farms": one object of "of"
         if (
             _DETERMINED.match(right)
             or _PREP.search(right)
@@ -474,10 +601,11 @@ def _split_and(view: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _OPENS_WITH_AND = re.compile(r"(?:and|or)\s")
+_CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 _OPENS_WITH_PREPOSITION = re.compile(r"(?:with|by|in|at|from|on)\s")
 
 _LEADING = compile_lower(
-    r"^(?:and|or|also|even|especially|particularly|notably|including|such\s+as|among\s+them|namely|"
+    r"^(?:and|or|also|even|especially|particularly|notably|including|such\s+as|among\s+them|namely|as\s+well\s+as|"
     r"coping\s+with|dealing\s+with|issues\s+of)\s+",
 )
 

@@ -87,3 +87,74 @@ def test_never_raises_and_evidence_is_valid(text: str) -> None:
     article = read_text_article("T\n\n" + text + " They called for reform, issues such as A and B.")
     for i in extract_issues(article):
         assert article.text[i.evidence.start : i.evidence.end] == i.evidence.text
+
+
+def test_a_long_list_of_demands_is_kept_whole() -> None:
+    text = (
+        "The tenants' union called for a freeze on rents in the older blocks of the estate, "
+        "a register of landlords open to public inspection, and repairs to the lifts that have "
+        "been broken since the winter storms."
+    )
+    assert _issues(text) == [
+        "a freeze on rents in the older blocks of the estate",
+        "a register of landlords open to public inspection",
+        "repairs to the lifts that have been broken since the winter storms",
+    ]
+
+
+def test_a_long_clause_after_a_call_is_still_cut() -> None:
+    text = (
+        "The ferry operators' guild, which has pressed for the new pier for more than a decade, hopes "
+        "the council will approve it in March, a decision its chairman has called overdue, and says work could start soon."
+    )
+    assert _issues(text) == ["the new pier for more than a decade"]
+
+
+def test_the_list_goes_on_after_a_purpose_clause() -> None:
+    text = (
+        "The nurses call for more beds on the children's wards so that fewer young patients wait in corridors, "
+        "a limit of eight hours on shifts, and a bonus for staff who stay longer than five years."
+    )
+    assert _issues(text) == [
+        "more beds on the children's wards",
+        "a limit of eight hours on shifts",
+        "a bonus for staff who stay longer than five years",
+    ]
+
+
+def test_things_someone_is_urged_to_raise_are_the_issues() -> None:
+    text = (
+        "Pressure groups urged the envoy to raise the closure of rural clinics and the pay of "
+        "teachers in the north at his meetings."
+    )
+    assert _issues(text) == ["the closure of rural clinics", "the pay of teachers in the north"]
+
+
+def test_what_is_not_asked_for_is_no_issue() -> None:
+    text = "\"We are not asking the ministry to scrap the exam overnight,\" the head teacher said."
+    assert _issues(text) == []
+
+
+def test_a_gerund_describing_someone_is_no_demand() -> None:
+    text = (
+        "The poet was jailed for campaigning for land reform. Her brother was fined for writing "
+        "pamphlets, organising strikes, lobbying for higher wages and speaking at rallies."
+    )
+    assert _issues(text) == []
+
+
+def test_between_and_and_shared_objects_are_not_split() -> None:
+    text = (
+        "The residents call for a bus lane between the station and the harbour, a tax on the sale "
+        "of sugar and salt for use in snacks, and cheaper tickets."
+    )
+    assert _issues(text) == [
+        "a bus lane between the station and the harbour",
+        "a tax on the sale of sugar and salt for use in snacks",
+        "cheaper tickets",
+    ]
+
+
+def test_raising_little_is_no_topic() -> None:
+    text = "Critics say the levy raised little and cost the region dearly in lost investment."
+    assert _issues(text) == []
