@@ -396,9 +396,7 @@ def _skip_adverbial(view: str, at: int, limit: int) -> int:
     return m.end() if m else at
 
 
-def _object_end(
-    view: str, start: int, limit: int, rules: _Rules, lists: bool = False, keep_list: bool = False
-) -> int:
+def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = False, keep_list: bool = False) -> int:
     m = rules.clause_break.search(view, start, limit)
     end = limit
     if m:

@@ -105,7 +105,8 @@ def test_a_long_list_of_demands_is_kept_whole() -> None:
 def test_a_long_clause_after_a_call_is_still_cut() -> None:
     text = (
         "The ferry operators' guild, which has pressed for the new pier for more than a decade, hopes "
-        "the council will approve it in March, a decision its chairman has called overdue, and says work could start soon."
+        "the council will approve it in March, a decision its chairman has called overdue, and says "
+        "work could start soon."
     )
     assert _issues(text) == ["the new pier for more than a decade"]
 
@@ -131,7 +132,7 @@ def test_things_someone_is_urged_to_raise_are_the_issues() -> None:
 
 
 def test_what_is_not_asked_for_is_no_issue() -> None:
-    text = "\"We are not asking the ministry to scrap the exam overnight,\" the head teacher said."
+    text = '"We are not asking the ministry to scrap the exam overnight," the head teacher said.'
     assert _issues(text) == []
 
 
