@@ -370,11 +370,28 @@ def _clause_start(view: str, s: int, at: int) -> int:
         k = view.rfind(sep, s, at)
         if k >= 0:
             cut = max(cut, k + len(sep))
-    quote = max(view.rfind(q, cut, at) for q in ("'", '"', "”", "’"))
+    quote = _closing_quote(view, cut, at)
     if quote >= 0 and quote + 1 < at and view[quote + 1 : quote + 2] in (",", " "):
         cut = quote + 1
     m = _LEAD_IN.match(view, cut, at)
     return m.end() if m else cut
+
+
+_OPENING_SINGLE = re.compile(r"‘|(?:^|(?<=\s))'")
+
+
+def _closing_quote(view: str, cut: int, at: int) -> int:
+    """The last closing quote in view[cut:at], or -1. An apostrophe after an "s" with no
+    single quote opened before it is a plural possessive ("the Herders' Union"), not a quote."""
+    best = max(view.rfind('"', cut, at), view.rfind("”", cut, at))
+    for q in ("'", "’"):
+        k = view.rfind(q, cut, at)
+        while k > best:
+            if view[k - 1 : k] != "s" or _OPENING_SINGLE.search(view, cut, k):
+                best = k
+                break
+            k = view.rfind(q, cut, k)
+    return best
 
 
 _LIST_END = re.compile(

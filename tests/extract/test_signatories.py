@@ -83,3 +83,19 @@ def test_never_raises_and_evidence_is_valid(text: str) -> None:
     article = read_text_article("T\n\n" + text + " signed by 3 groups and the letter")
     for s in extract_signatories(article):
         assert article.text[s.evidence.start : s.evidence.end] == s.evidence.text
+
+
+def test_a_plural_possessive_in_a_name_is_no_closing_quote() -> None:
+    text = (
+        "Before the hearing, the Valley Beekeepers’ Association, the Orchard Growers Council and 14 "
+        "village councils sent a joint letter to the regional governor."
+    )
+    article = read_text_article("Bees and the governor\n\n" + text)
+    names = [s.name or s.count for s in extract_signatories(article)]
+    assert names == ["Valley Beekeepers’ Association", "Orchard Growers Council", 14]
+
+
+def test_a_closing_quote_still_ends_the_quoted_part() -> None:
+    text = "'We will not be silenced,' the Harbour Workers Union and the Dockers Guild said in a joint statement."
+    article = read_text_article("Dock row\n\n" + text)
+    assert [s.name for s in extract_signatories(article)] == ["Harbour Workers Union", "Dockers Guild"]
