@@ -56,6 +56,10 @@ class _Triggers(BaseModel):
     stop_words: list[str]
     noun_markers: list[str]
     raise_excluded: list[str]
+    vague_modifiers: list[str]
+    generic_nouns: list[str]
+    concern_adjectives: list[str]
+    criticism_cues: list[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -82,6 +86,9 @@ class _Rules:
     stop: frozenset[str]
     noun_before: re.Pattern[str]
     raise_excluded: re.Pattern[str]
+    vague: frozenset[str]
+    concern_adjectives: frozenset[str]
+    criticism_cues: frozenset[str]
     gates: dict[str, frozenset[str]]
     # Every gate word, and for each word the rules it may open.
     triggers: Triggers
@@ -158,6 +165,9 @@ def _rules() -> _Rules:
         stop=frozenset(t.stop_words),
         noun_before=compile_lower(rf"(?:\b(?:{_alt(t.noun_markers)})|['’]s?)\s+$"),
         raise_excluded=compile_lower(rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(t.raise_excluded)})\b"),
+        vague=frozenset(t.vague_modifiers),
+        concern_adjectives=frozenset(t.concern_adjectives),
+        criticism_cues=frozenset(t.criticism_cues),
         gates=gates,
         triggers=Triggers(every),
         rules_of={w: tuple(name for name, ws in gates.items() if w in ws) for w in every},
@@ -284,6 +294,8 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         if _has_topic_word(view[start : min(e, end + 60)], rules):
             out.append(_Candidate(start, end, "topic", s, m.start()))
     for m in _anchored(rules.concern, view, e, at["concern"]) if "concern" in at else ():
+        if m.group("verb") in rules.concern_adjectives and not _LINKING.search(view, max(s, m.start() - 40), m.start()):
+            continue  # "residents anxious about X" describes them; "residents are anxious about X" says so
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "concern", s, m.start()))
     for m in rules.agenda.finditer(view, s, e) if "agenda" in at else ():
@@ -353,6 +365,14 @@ def _resumed_list(view: str, end: int, limit: int, rules: _Rules) -> tuple[int, 
     stop = _object_end(view, comma + 1, limit, rules, lists=True)
     # Only a list of its own ("B, and C") is taken up again; a main clause after the comma is not.
     return (comma + 1, stop) if _OXFORD_TAIL.search(view, comma + 1, stop) else None
+
+
+# A linking verb before a concern adjective, perhaps with an adverb or two between.
+_LINKING = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|am|remains?|remained|feels?|felt|grew|grows|growing|became|becomes?|"
+    r"seems?|seemed|got|gets|getting)|['’](?:re|s|m))\s+(?:[a-z]+ly\s+|more\s+|very\s+|so\s+|too\s+|deeply\s+|"
+    r"also\s+|still\s+|not\s+|increasingly\s+){0,2}['‘\"“]?$"
+)
 
 
 def _plausible_target(target: str) -> bool:
@@ -627,6 +647,8 @@ def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _R
     words = [w for w in _TOKEN.findall(low) if w not in rules.stop]
     if not words or low in rules.empty_objects or len(words) > 30:
         return None
+    if words[-1] in rules.t.generic_nouns and all(w in rules.vague for w in words[:-1]):
+        return None  # "separate concerns", "further questions": nothing said about what
     if cand.rule in ("call_for", "topic", "concern") and low.split()[0] in ("him", "her", "them", "it", "this"):
         return None
     return (a, b, text, cand)

@@ -159,3 +159,16 @@ def test_between_and_and_shared_objects_are_not_split() -> None:
 def test_raising_little_is_no_topic() -> None:
     text = "Critics say the levy raised little and cost the region dearly in lost investment."
     assert _issues(text) == []
+
+
+def test_vague_generic_objects_say_nothing() -> None:
+    text = "Local fishermen have raised separate concerns. The mayor raised safety concerns about the old bridge."
+    assert _issues(text) == ["safety concerns about the old bridge"]
+
+
+def test_a_concern_adjective_needs_a_linking_verb() -> None:
+    text = (
+        "Parents anxious about the closure of the school gathered outside the town hall. "
+        "Teachers say they are deeply worried about the loss of the music department."
+    )
+    assert _issues(text) == ["the loss of the music department"]
