@@ -25,9 +25,9 @@ def previous_sentences(spans: list[tuple[int, int]], i: int, n: int) -> list[tup
 
 def trim(view: str, a: int, b: int) -> tuple[int, int]:
     """Shrink [a, b) past surrounding whitespace and stray punctuation."""
-    while a < b and (view[a].isspace() or view[a] in ",;:'\"‘“"):
+    while a < b and (view[a].isspace() or view[a] in ",;:'\"‘“…"):
         a += 1
-    while b > a and (view[b - 1].isspace() or view[b - 1] in ",;:'\"’”."):
+    while b > a and (view[b - 1].isspace() or view[b - 1] in ",;:'\"’”.…"):
         b -= 1
     return a, b
 

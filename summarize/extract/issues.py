@@ -14,6 +14,8 @@ Rules, each named in the finding's ``rule``:
   that <concern>".
 - ``agenda``: "<topic> will be at the heart of / top of / high on the <agenda>".
 - ``must_be_done``: "more must be done to <demand>".
+- ``quoted_including``: inside a quotation, "... has undermined X, including A, B and C" (a
+  criticism word before the list) gives A, B and C.
 
 A list gives one issue per item ("A, B and C"; "A and the B" splits, "Tibet and Xinjiang"
 does not). ``raised_by`` is the name (or short noun phrase) of the clause's subject when the
@@ -114,6 +116,7 @@ def _rules() -> _Rules:
         "concern": _first_words(t.concern_words),
         "agenda": frozenset({"heart", "centre", "center", "top", "forefront", "high", "central"}),
         "must_be_done": frozenset({"done"}),
+        "including": frozenset({"including"}),
     }
     every = frozenset().union(*gates.values())
     return _Rules(
@@ -298,6 +301,13 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
             continue  # "residents anxious about X" describes them; "residents are anxious about X" says so
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "concern", s, m.start()))
+    for p in at.get("including", ()):
+        # Inside a quotation (a letter, a statement), "... has undermined X, including A, B
+        # and C": the items are the grievances it lists.
+        if _in_quotation(view, s, p) and not rules.criticism_cues.isdisjoint(_LETTER_RUN.findall(view, s, p)):
+            start = p + len("including")
+            end = _object_end(view, start, e, rules, lists=True)
+            out.append(_Candidate(start, end, "quoted_including", s, None))
     for m in rules.agenda.finditer(view, s, e) if "agenda" in at else ():
         start = _subject_start(view, s, m.start())
         if m.start() - start <= 80:
@@ -373,6 +383,14 @@ _LINKING = re.compile(
     r"seems?|seemed|got|gets|getting)|['’](?:re|s|m))\s+(?:[a-z]+ly\s+|more\s+|very\s+|so\s+|too\s+|deeply\s+|"
     r"also\s+|still\s+|not\s+|increasingly\s+){0,2}['‘\"“]?$"
 )
+
+
+def _in_quotation(view: str, s: int, at: int) -> bool:
+    """True when a quotation opened earlier in the paragraph is still open at ``at``."""
+    line = view.rfind("\n", 0, s) + 1
+    before = view[line:at]
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or (curly == 0 and before.count('"') % 2 == 1)
 
 
 def _plausible_target(target: str) -> bool:

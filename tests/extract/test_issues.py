@@ -172,3 +172,16 @@ def test_a_concern_adjective_needs_a_linking_verb() -> None:
         "Teachers say they are deeply worried about the loss of the music department."
     )
     assert _issues(text) == ["the loss of the music department"]
+
+
+def test_an_including_list_of_grievances_inside_a_quoted_letter() -> None:
+    text = (
+        "The letter reads: “Year after year the board has neglected the valley's schools, including the "
+        "closure of two village libraries, the loss of the school bus, and … the sale of the playing fields.” "
+        "The board made changes, including new menus and a longer lunch break."
+    )
+    assert _issues(text) == [
+        "the closure of two village libraries",
+        "the loss of the school bus",
+        "the sale of the playing fields",
+    ]
