@@ -14,6 +14,7 @@ Rules, each named in the finding's ``rule``:
   that <concern>".
 - ``agenda``: "<topic> will be at the heart of / top of / high on the <agenda>".
 - ``must_be_done``: "more must be done to <demand>".
+- ``agenda_list``: "with A, B and C at the top of an agenda".
 - ``quoted_including``: inside a quotation, "... has undermined X, including A, B and C" (a
   criticism word before the list) gives A, B and C.
 
@@ -59,6 +60,7 @@ class _Triggers(BaseModel):
     noun_markers: list[str]
     raise_excluded: list[str]
     vague_modifiers: list[str]
+    anaphoric_modifiers: list[str]
     generic_nouns: list[str]
     concern_adjectives: list[str]
     criticism_cues: list[str]
@@ -79,6 +81,7 @@ class _Rules:
     topic: re.Pattern[str]
     concern: re.Pattern[str]
     agenda: re.Pattern[str]
+    with_agenda: re.Pattern[str]
     must_be_done: re.Pattern[str]
     priority: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -89,6 +92,7 @@ class _Rules:
     noun_before: re.Pattern[str]
     raise_excluded: re.Pattern[str]
     vague: frozenset[str]
+    anaphoric: frozenset[str]
     concern_adjectives: frozenset[str]
     criticism_cues: frozenset[str]
     gates: dict[str, frozenset[str]]
@@ -104,7 +108,7 @@ _BARE_BREAKS = ("while", "because", "although", "though", "unless", "whereas", "
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     t = load_validated("issue_triggers.json", _Triggers)
-    target = r"(?:[\w.'’-]+\s+){1,8}?"
+    target = r"(?:[\w.'’-]+\s+){0,8}?"
     gates = {
         "urge": _first_words(t.call_verbs),
         "demand": _first_words(t.demand_verbs),
@@ -146,6 +150,11 @@ def _rules() -> _Rules:
             r"(?:at\s+the\s+(?:heart|centre|center|top|forefront)\s+of|high\s+on|top\s+of|on\s+top\s+of|central\s+to)\s+"
             rf"(?:[\w'’]+\s+){{0,3}}?(?:{_alt(t.agenda_nouns)})\b",
         ),
+        # "with A, B and C at the top of an agenda": the items are on it.
+        with_agenda=compile_lower(
+            r"\bwith\s+(?P<x>[^;:()]{3,200}?)\s+(?:at\s+the\s+(?:heart|centre|center|top|forefront)\s+of|high\s+on|"
+            rf"top\s+of)\s+(?:the|an|a|its|their|this|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alt(t.agenda_nouns)})\b",
+        ),
         must_be_done=compile_lower(
             r"\b(?:more|much\s+more|something|everything)\s+(?:must|should|needs\s+to|has\s+to|ought\s+to)\s+"
             r"(?:also\s+)?be\s+done\s+to\s+(?P<obj>\w)",
@@ -169,6 +178,7 @@ def _rules() -> _Rules:
         noun_before=compile_lower(rf"(?:\b(?:{_alt(t.noun_markers)})|['’]s?)\s+$"),
         raise_excluded=compile_lower(rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(t.raise_excluded)})\b"),
         vague=frozenset(t.vague_modifiers),
+        anaphoric=frozenset(t.anaphoric_modifiers),
         concern_adjectives=frozenset(t.concern_adjectives),
         criticism_cues=frozenset(t.criticism_cues),
         gates=gates,
@@ -261,10 +271,12 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
             at.setdefault(name, []).append(pos)
     out: list[_Candidate] = []
     for m in _anchored(rules.urge, view, e, at["urge"]) if "urge" in at else ():
-        if _negated(view, s, m.start()):
-            continue
+        if _negated(view, s, m.start()) or _SPEAKER_ASKED.search(view, max(s, m.start() - 24), m.start()):
+            continue  # "we are not asking", "we are asked to": nobody here asks for it
         target = m.group("target").strip().lower()
-        if target.split()[0] in ("them", "him", "her", "us", "me") or _plausible_target(target):
+        if not target and not _passive_or_past_participle(view, m):
+            continue  # "urged to" with nobody urged: only the passive ("is being urged to") says who
+        if not target or target.split()[0] in ("them", "him", "her", "us", "me") or _plausible_target(target):
             end = _object_end(view, m.start("obj"), e, rules)
             out.append(_Candidate(m.start("obj"), end, "urge_to", s, m.start()))
     for m in _anchored(rules.demand, view, e, at["demand"]) if "demand" in at else ():
@@ -284,9 +296,11 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
         out.append(_Candidate(m.start("obj"), end, "from_to", s, m.start()))
     for m in _anchored(rules.topic, view, e, at["topic"]) if "topic" in at else ():
-        if _passive_or_past_participle(view, m) or _noun_use(view, s, m, rules):
+        if _passive_or_past_participle(view, m) or _noun_use(view, s, m, rules) or _negated(view, s, m.start()):
             continue
         start = _skip_adverbial(view, m.start("obj"), e)
+        if _OPENS_WITH_ADJUNCT.match(view, start, e):
+            continue  # "difficult to raise at a time when ...": no object, only an adjunct
         end = _object_end(view, start, e, rules, lists=True)
         obj = view[start:end]
         if m.group("verb").lower().startswith("rais") and rules.raise_excluded.match(obj):
@@ -312,6 +326,8 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         start = _subject_start(view, s, m.start())
         if m.start() - start <= 80:
             out.append(_Candidate(start, m.start(), "agenda", s, None))
+    for m in rules.with_agenda.finditer(view, s, e) if "agenda" in at else ():
+        out.append(_Candidate(m.start("x"), m.end("x"), "agenda_list", s, None))
     for m in rules.must_be_done.finditer(view, s, e) if "must_be_done" in at else ():
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "must_be_done", s, m.start()))
@@ -331,7 +347,7 @@ def _noun_use(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
     return rules.noun_before.search(view, max(s, m.start() - 20), m.start()) is not None
 
 
-_NEGATION_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+$|n['’]t\s+$")
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|no\s+longer|cannot)\s+$|n['’]t\s+$")
 
 
 def _negated(view: str, s: int, at: int) -> bool:
@@ -413,7 +429,19 @@ def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
     # must follow the noun directly ("issues such as", "some of the issues are").
     if gap.strip() and not link.startswith("among") and link != ":":
         return False
-    return not (link in ("are", "were") and _NEGATION.search(gap))
+    if link in ("are", "were"):
+        # "some of the issues are A, B and C"; not "the port measures are the most important part"
+        word_before = view[max(0, m.start() - 20) : m.start()].split()[-1:]
+        if _NEGATION.search(gap) or (word_before and word_before[0] not in _ISSUE_NOUN_OPENERS):
+            return False
+    return True
+
+
+# Words that may stand before an issue noun that a list after "are" spells out.
+_ISSUE_NOUN_OPENERS = frozenset(
+    "the main key major other biggest chief central core outstanding remaining top these those two three four "
+    "five six several many some".split()
+)
 
 
 _NEGATION = re.compile(r"\b(?:not|no)\b")
@@ -636,6 +664,16 @@ def _split_and(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if y > x]
 
 
+# "we are asked to fill in forms": the speakers are the ones asked (a complaint, not a demand).
+_SPEAKER_ASKED = re.compile(
+    r"\b(?:we|i|you)\s+(?:are|were|was|am|have\s+been|get|got|keep\s+being)\s+(?:\w+\s+)?$"
+    r"|\b(?:we['’]re|i['’]m|you['’]re)\s+(?:\w+\s+)?$"
+)
+_OPENS_WITH_ADJUNCT = re.compile(r"(?:at|in|on|during|before|after|by|with|when|while|until)\s")
+_APPOSITIVE = re.compile(
+    r"(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:proposal|plan|idea|move|step|measure|decision|suggestion|initiative|"
+    r"position|demand|call)\s+(?:that|which)\b"
+)
 _OPENS_WITH_AND = re.compile(r"(?:and|or)\s")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 _OPENS_WITH_PREPOSITION = re.compile(r"(?:with|by|in|at|from|on)\s")
@@ -667,6 +705,10 @@ def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _R
         return None
     if words[-1] in rules.t.generic_nouns and all(w in rules.vague for w in words[:-1]):
         return None  # "separate concerns", "further questions": nothing said about what
+    if len(words) > 1 and words[0] in rules.anaphoric and words[1] in rules.t.generic_nouns:
+        return None  # "similar problems in its mining regions" points back to other issues
+    if _APPOSITIVE.match(low):
+        return None  # "..., a proposal that has divided the summit" restates the item before it
     if cand.rule in ("call_for", "topic", "concern") and low.split()[0] in ("him", "her", "them", "it", "this"):
         return None
     return (a, b, text, cand)

@@ -185,3 +185,34 @@ def test_an_including_list_of_grievances_inside_a_quoted_letter() -> None:
         "the loss of the school bus",
         "the sale of the playing fields",
     ]
+
+
+def test_items_with_the_top_of_an_agenda() -> None:
+    text = (
+        "Ministers meet in Oslo on Monday, with fish quotas, the safety of offshore workers and the cost "
+        "of ferry tickets at the top of an agenda that officials call crowded."
+    )
+    assert _issues(text) == ["fish quotas", "the safety of offshore workers", "the cost of ferry tickets"]
+
+
+def test_speakers_who_are_asked_and_rhetorical_topics_raise_nothing() -> None:
+    text = (
+        '"We are asked to fill in forty forms to receive money for a new clinic," a nurse said. '
+        '"You cannot talk about rural health and ignore the nurses," she added. '
+        "The funds will be hard to raise at a time when budgets are shrinking."
+    )
+    assert _issues(text) == []
+
+
+def test_appositives_specific_subjects_and_anaphoric_objects_are_no_items() -> None:
+    text = (
+        "Island states called for a ban on drift nets across the ocean, a proposal that has split the meeting. "
+        '"The harbour measures are the most useful part," an adviser said. '
+        "The envoy went to Peru in 2020 to examine similar problems in its mountain towns."
+    )
+    assert _issues(text) == ["a ban on drift nets across the ocean"]
+
+
+def test_a_passive_call_still_names_the_demand() -> None:
+    text = "The minister is being urged to make rail safety a priority after the crash."
+    assert _issues(text) == ["rail safety"]
