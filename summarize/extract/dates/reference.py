@@ -14,10 +14,15 @@ from summarize.extract.dates.tagger import tag
 from summarize.extract.dates.values import parse_iso
 from summarize.models import Article, ReferenceDateSource
 
+# "Published", "Posted on", "Updated:" ... The first letter is matched by a class (see _COPYRIGHT).
 _STAMP = re.compile(
-    r"(?i)\b(?:first\s+published|published|posted|updated|last\s+updated|dated?|released)\b\s*(?:on|at)?\s*[:|-]?"
+    r"[fpuldrFPULDR](?<!\w.)(?i:(?<=f)irst\s+published|(?<=p)ublished|(?<=p)osted|(?<=u)pdated"
+    r"|(?<=l)ast\s+updated|(?<=d)ated?|(?<=r)eleased)\b(?i:\s*(?:on|at)?\s*[:|-]?)"
 )
-_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright\b)[^\n]{0,120}")
+# Opening with a character class lets a search skip to "©", "(" or "c" in C; a plain
+# alternation under IGNORECASE would try the pattern at every position of the article.
+_COPYRIGHT = re.compile(r"[©(cC](?:(?<=©)|(?<=\()[cC]\)|(?<=[cC])(?i:opyright)\b)[^\n]{0,120}")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FULL = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
@@ -25,6 +30,9 @@ _HEADER_LIMIT = 600  # characters of body start still treated as byline territor
 
 
 def _dates_in(text: str) -> list[str]:
+    # Without a reference date, a value with a year needs digits in the text: skip the rest.
+    if not _DIGIT.search(text):
+        return []
     return [d.value for d in tag(text, text, None) if d.type in ("DATE", "TIME")]
 
 
