@@ -23,12 +23,15 @@ from summarize.extract.dates.values import (
 # (Opening with one character class lets a search skip to candidates in C instead of trying
 # every position; the same holds for the other patterns that are searched rather than matched.)
 _CLAUSE_END = re.compile(r"[\n.!?;](?:(?<=\n)|\s)")
+# The same, the last one in a stretch: the greedy run goes to the end and backs off to it.
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)[\n.!?;](?:(?<=\n)|\s)")
 
 
 # A date written with its year ("3 March 2005", "3/3/2005"), as opposed to one resolved from context.
 _WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\d/\d+/\d")
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_ED = frozenset({"ed", "ED", "Ed", "eD"})
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’")
 _BE = frozenset({"be", "is", "are", "been", "being", "am"})
 
@@ -44,8 +47,10 @@ class _Cues:
 
         self.future, self.future_pairs = split(lex.words.future_cues)
         self.past, self.past_pairs = split(lex.words.past_cues)
-        # every word that may be a cue alone or with a neighbour (besides a past participle)
-        self.maybe = self.future | self.past | {w for pair in self.future_pairs | self.past_pairs for w in pair}
+        # every word that may be a cue alone or with a neighbour (besides a past participle),
+        # as written in lower case, with a capital or in capitals
+        maybe = self.future | self.past | {w for pair in self.future_pairs | self.past_pairs for w in pair}
+        self.maybe = frozenset(f for w in maybe for f in (w, w.capitalize(), w.upper()))
 
     def kind(self, word: str, previous: str, following: str) -> Tense:
         if (word, following) in self.future_pairs or (previous, word) in self.future_pairs or word in self.future:
@@ -118,13 +123,12 @@ class Context:
         text = self.text
         n = len(text)
         lo = max(0, start - 120)
-        for m in _CLAUSE_END.finditer(text, lo, start):
+        m = _LAST_CLAUSE_END.match(text, lo, start)
+        if m is not None:
             lo = m.end()
         m = _CLAUSE_END.search(text, end, min(n, end + 80))
         hi = m.start() if m else min(n, end + 80)
-        cuts_word = (0 < start < n and text[start - 1] in _WORD_CHARS and text[start] in _WORD_CHARS) or (
-            0 < end < n and text[end - 1] in _WORD_CHARS and text[end] in _WORD_CHARS
-        )
+        cuts_word = 0 < start < n and text[start - 1] in _WORD_CHARS and text[start] in _WORD_CHARS
         result = self._tense_all(start, end, lo, hi) if cuts_word else self._tense_near(start, end, lo, hi)
         self._tenses[key] = result
         return result
@@ -145,9 +149,15 @@ class Context:
         while True:
             words = list(_WORD.finditer(text, window, start))
             for j in range(len(words) - 1, -1, -1):
-                word = words[j].group().lower()
-                if word not in maybe and not (len(word) > 4 and word.endswith("ed")):
-                    continue
+                word = words[j].group()
+                if word not in maybe and not (len(word) > 4 and word[-2:] in _ED):
+                    if word.islower():
+                        continue
+                    word = word.lower()
+                    if word not in maybe and not (len(word) > 4 and word.endswith("ed")):
+                        continue
+                else:
+                    word = word.lower()
                 if j:
                     previous = words[j - 1].group().lower()
                 elif window == lo:
@@ -168,25 +178,27 @@ class Context:
             window = lo
         if best is not None and best[0] <= 10:
             return best[1]
-        # After it: the word before the first one is the expression's last, or the one before that.
-        inside = _WORD.findall(text, start, end)
-        if inside:
-            previous = inside[-1].lower()
+        # After it. The expression's own words are no cues, but the last of them (which may run on
+        # past its end, as in "Friday's") is the word before the first one after it.
+        if words:
+            previous = words[-1].group().lower()
+        elif window > lo:
+            before = _WORD.findall(text, lo, start)
+            previous = before[-1].lower() if before else ""
         else:
-            last = words[-1].group() if words else None
-            if last is None and window > lo:
-                before = _WORD.findall(text, lo, start)
-                last = before[-1] if before else None
-            previous = last.lower() if last else ""
-        after = _WORD.finditer(text, end, hi)
+            previous = ""
+        after = _WORD.finditer(text, start, hi)
         current = next(after, None)
+        while current is not None and current.start() < end:
+            previous = current.group().lower()
+            current = next(after, None)
         while current is not None:
             dist = current.start() - end + 10
             if best is not None and dist >= best[0]:
                 break
             following_match = next(after, None)
             word = current.group().lower()
-            if word in maybe or (len(word) > 4 and word.endswith("ed")):
+            if word in maybe or (len(word) > 4 and word[-2:] == "ed"):
                 following = following_match.group().lower() if following_match else ""
                 kind = cues.kind(word, previous, following)
                 if kind is not None:
