@@ -7,7 +7,16 @@ import re
 from summarize.models import Article
 from summarize.sentences import split_sentences
 
-__all__ = ["Triggers", "compile_lower", "list_items", "lowered", "previous_sentences", "sentence_spans", "trim"]
+__all__ = [
+    "Triggers",
+    "compile_lower",
+    "list_items",
+    "lowered",
+    "previous_sentences",
+    "sentence_spans",
+    "trie_alternation",
+    "trim",
+]
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:
@@ -196,3 +205,21 @@ def compile_lower(source: str) -> re.Pattern[str]:
             raise ValueError(f"capital {ch!r} at {k} in a pattern for lower-cased text: {context!r}")
         k += 1
     return re.compile(source)
+
+
+def trie_alternation(words: list[str] | set[str] | frozenset[str]) -> str:
+    """A regex alternation of ``words`` shaped as a prefix tree ("wh(?:ere|ile)"): the regex
+    engine tries one branch per letter instead of every word in turn. Spaces match any run of
+    white space."""
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    if not heads:
+        return ""
+    branches = [(r"\s+" if c == " " else re.escape(c)) + trie_alternation(rest) for c, rest in sorted(heads.items())]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body

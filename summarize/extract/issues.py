@@ -33,7 +33,15 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from summarize.extract.clauses import Triggers, compile_lower, list_items, lowered, sentence_spans, trim
+from summarize.extract.clauses import (
+    Triggers,
+    compile_lower,
+    list_items,
+    lowered,
+    sentence_spans,
+    trie_alternation,
+    trim,
+)
 from summarize.extract.names import find_names, resolve_person
 from summarize.models import Article, Issue
 from summarize.resources import load_validated
@@ -81,7 +89,7 @@ class _Rules:
     topic: re.Pattern[str]
     concern: re.Pattern[str]
     agenda: re.Pattern[str]
-    with_agenda: re.Pattern[str]
+    agenda_tail: re.Pattern[str]
     must_be_done: re.Pattern[str]
     priority: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -150,10 +158,11 @@ def _rules() -> _Rules:
             r"(?:at\s+the\s+(?:heart|centre|center|top|forefront)\s+of|high\s+on|top\s+of|on\s+top\s+of|central\s+to)\s+"
             rf"(?:[\w'’]+\s+){{0,3}}?(?:{_alt(t.agenda_nouns)})\b",
         ),
-        # "with A, B and C at the top of an agenda": the items are on it.
-        with_agenda=compile_lower(
-            r"\bwith\s+(?P<x>[^;:()]{3,200}?)\s+(?:at\s+the\s+(?:heart|centre|center|top|forefront)\s+of|high\s+on|"
-            rf"top\s+of)\s+(?:the|an|a|its|their|this|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alt(t.agenda_nouns)})\b",
+        # "with A, B and C at the top of an agenda": the items are on it (found from the agenda end,
+        # then back to the "with").
+        agenda_tail=compile_lower(
+            r"\s+(?:at\s+the\s+(?:heart|centre|center|top|forefront)\s+of|high\s+on|top\s+of)\s+"
+            rf"(?:the|an|a|its|their|this|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_alt(t.agenda_nouns)})\b",
         ),
         must_be_done=compile_lower(
             r"\b(?:more|much\s+more|something|everything)\s+(?:must|should|needs\s+to|has\s+to|ought\s+to)\s+"
@@ -165,11 +174,15 @@ def _rules() -> _Rules:
         ),
         # No leading \s*: tried at every position it makes the search quadratic in runs of
         # spaces; _object_end steps back over the spaces instead.
+        # One branch per first character: the spaces-led breaks share a single "\s" branch and
+        # the words are prefix trees, which keeps the search cheap.
         clause_break=compile_lower(
-            rf"(?:[;:!?]|\s[-–—]\s|[\"“”](?:\s|$)|[,.]['’](?:\s|$)|,\s*(?:{_alt(t.clause_breaks)}|he|she|they|it|we)\b|"
-            r"(?:,\s*|\s+)and\s+(?:(?:in|on|at|so|then|now|also|yet)\b|(?:\w+\s+){0,2}(?:he|she|they|we|i)\s)|"
-            r"\s+and\s+(?:would|will|could|should|may|might|must|can|has|have|had|is|are|was|were)\b|"
-            rf"\s(?:{_alt([b for b in t.clause_breaks if ' ' in b or b in _BARE_BREAKS])})\b)",
+            rf"(?:[;:!?]|[\"“”](?:\s|$)|[,.]['’](?:\s|$)|"
+            rf",\s*(?:{trie_alternation([*(w.lower() for w in t.clause_breaks), 'he', 'she', 'they', 'it', 'we'])})\b|"
+            r",\s*and\s+(?:(?:in|on|at|so|then|now|also|yet)\b|(?:\w+\s+){0,2}(?:he|she|they|we|i)\s)|"
+            r"\s(?:[-–—]\s|\s*and\s+(?:(?:in|on|at|so|then|now|also|yet)\b|(?:\w+\s+){0,2}(?:he|she|they|we|i)\s|"
+            r"(?:would|will|could|should|may|might|must|can|has|have|had|is|are|was|were)\b)|"
+            rf"{trie_alternation([b.lower() for b in t.clause_breaks if ' ' in b or b in _BARE_BREAKS])}\b))",
         ),
         topic_words=frozenset(t.topic_words),
         empty_objects=frozenset(t.empty_objects),
@@ -326,8 +339,10 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         start = _subject_start(view, s, m.start())
         if m.start() - start <= 80:
             out.append(_Candidate(start, m.start(), "agenda", s, None))
-    for m in rules.with_agenda.finditer(view, s, e) if "agenda" in at else ():
-        out.append(_Candidate(m.start("x"), m.end("x"), "agenda_list", s, None))
+    for m in rules.agenda_tail.finditer(view, s, e) if "agenda" in at else ():
+        w = _WITH.search(view, max(s, m.start() - 205), m.start())
+        if w and not _CLAUSE_PUNCT.search(view, w.end(), m.start()):
+            out.append(_Candidate(w.end(), m.start(), "agenda_list", s, None))
     for m in rules.must_be_done.finditer(view, s, e) if "must_be_done" in at else ():
         end = _object_end(view, m.start("obj"), e, rules)
         out.append(_Candidate(m.start("obj"), end, "must_be_done", s, m.start()))
@@ -669,6 +684,8 @@ _SPEAKER_ASKED = re.compile(
     r"\b(?:we|i|you)\s+(?:are|were|was|am|have\s+been|get|got|keep\s+being)\s+(?:\w+\s+)?$"
     r"|\b(?:we['’]re|i['’]m|you['’]re)\s+(?:\w+\s+)?$"
 )
+_WITH = re.compile(r"\bwith\s+(?!.*\bwith\s)")
+_CLAUSE_PUNCT = re.compile(r"[;:()]")
 _OPENS_WITH_ADJUNCT = re.compile(r"(?:at|in|on|during|before|after|by|with|when|while|until)\s")
 _APPOSITIVE = re.compile(
     r"(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:proposal|plan|idea|move|step|measure|decision|suggestion|initiative|"
