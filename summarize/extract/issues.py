@@ -492,7 +492,9 @@ def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = 
         comma = view.find(",", start, end)
         while comma > start:
             nxt = view.find(",", comma + 1, end)
-            if _FINITE.search(_RELATIVE.sub("", view[comma + 1 : nxt if nxt > 0 else end])):
+            stop = nxt if nxt > 0 else end
+            verb = _FINITE.search(view, comma + 1, stop)
+            if verb and not _RELATIVE_WORD.search(view, comma + 1, verb.start()):
                 end = comma
                 break
             comma = nxt
@@ -507,7 +509,7 @@ def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = 
 
 # A finite verb in a list item means a clause, not a noun phrase; relative clauses aside.
 _FINITE = re.compile(r"\b(?:will|would|has|have|had|is|are|was|were|said|says|hopes?|called|calls)\b")
-_RELATIVE = re.compile(r"\b(?:who|which|that|whose|where)\b.*")
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose|where)\b")
 
 
 def _looks_like_list(view: str, start: int, end: int) -> bool:
@@ -515,7 +517,11 @@ def _looks_like_list(view: str, start: int, end: int) -> bool:
     items = view[start:end].split(",")
     if len(items) < 3 or not items[-1].lstrip().startswith(("and ", "or ")):
         return False
-    return not any(_FINITE.search(_RELATIVE.sub("", item)) for item in items)
+    for item in items:
+        verb = _FINITE.search(item)
+        if verb and not _RELATIVE_WORD.search(item, 0, verb.start()):
+            return False
+    return True
 
 
 def _has_topic_word(text: str, rules: _Rules) -> bool:
