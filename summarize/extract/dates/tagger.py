@@ -10,6 +10,7 @@ winners are known, and the mentions are validated in one batch at the end.
 from __future__ import annotations
 
 import re
+from heapq import heappop, heappush
 
 from pydantic import TypeAdapter
 
@@ -21,7 +22,9 @@ from summarize.models import DateMention
 # Validating the finished list in one call is cheaper than building each model on its own.
 _MENTIONS = TypeAdapter(list[DateMention])
 
-# minus its length, rule index, start, order found, end, pieces
+# A rule match: minus its length, rule index, start, order found, end.
+Match = tuple[int, int, int, int, int]
+# A parsed one: the same for the span of its pieces, and the pieces.
 Candidate = tuple[int, int, int, int, int, list[Piece]]
 
 
@@ -31,10 +34,10 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
     lowered = scan.lower()
     if len(lowered) != len(scan):  # a few characters grow when lower-cased; keep offsets exact
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in scan)
-    candidates = _candidates(scan, lowered, rules)
-    if not candidates:
+    found = _matches(scan, lowered, rules)
+    if not found:
         return []
-    return _resolve(scan, source, rules, _longest(candidates, len(scan)), reference_date)
+    return _resolve(scan, source, rules, _choose(scan, rules, found), reference_date)
 
 
 def _triggers(scan: str, lowered: str, rules: Rules) -> list[tuple[int, str, str]]:
@@ -84,11 +87,10 @@ def _scan(lowered: str, rules: Rules) -> list[tuple[int, str]]:
     return found
 
 
-def _candidates(scan: str, lowered: str, rules: Rules) -> list[Candidate]:
-    """Every parsed rule match that covers a trigger."""
-    candidates: list[Candidate] = []
+def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
+    """Every rule match that covers a trigger, not yet parsed."""
+    found: list[Match] = []
     seen: set[tuple[int, int]] = set()
-    rule_list = rules.rules
     plan = rules.plan
     reverse: _Reversed | None = None
     for at, kind, word in _triggers(scan, lowered, rules):
@@ -106,42 +108,61 @@ def _candidates(scan: str, lowered: str, rules: Rules) -> list[Candidate]:
                 continue
             for number, index in combined.groups:
                 # A match that ends before the trigger belongs to another trigger (or none).
-                if m.end(number) <= at or (index, start) in seen:
+                end = m.end(number)
+                if end <= at or (index, start) in seen:
                     continue
                 seen.add((index, start))
-                rule = rule_list[index]
-                pieces = rule.parse(rule.pattern.match(scan, start), rules)
-                if not pieces:
-                    continue
-                if len(pieces) == 1:
-                    p = pieces[0]
-                    if scan[p.start] in _TRIM or scan[p.end - 1] in _TRIM:
-                        p = _trim(scan, p)
-                        if p.end <= p.start:
-                            continue
-                        pieces = [p]
-                    lo, hi = p.start, p.end
-                else:
-                    pieces = [t for t in (_trim(scan, p) for p in pieces) if t.end > t.start]
-                    if not pieces:
-                        continue
-                    lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
-                # Longest first, then rule order, then the order found (the sort is on this tuple).
-                candidates.append((lo - hi, index, lo, len(candidates), hi, pieces))
-    return candidates
+                found.append((start - end, index, start, len(found), end))
+    return found
 
 
-def _longest(candidates: list[Candidate], size: int) -> list[Candidate]:
-    """Longest first, then rule order: "the past decade" beats "the past", "Feb. 16-18" beats "Feb. 16"."""
-    candidates.sort()
-    taken = bytearray(size)
+def _choose(scan: str, rules: Rules, found: list[Match]) -> list[Candidate]:
+    """The longest parsed matches that do not overlap, in text order.
+
+    Longest first, then rule order, then the order found: "the past decade" beats "the past",
+    "Feb. 16-18" beats "Feb. 16". A parsed expression lies within its match, so matches are
+    taken longest first and parsed only when needed: one whose every character is already
+    claimed cannot win and is never parsed, and a parsed one is settled once no match still
+    waiting could come before it.
+    """
+    found.sort()
+    taken = bytearray(len(scan))
+    waiting: list[Candidate] = []  # parsed, ordered as the matches are (a heap)
     chosen: list[Candidate] = []
-    for cand in candidates:
+    rule_list = rules.rules
+
+    def settle(cand: Candidate) -> None:
         start, end = cand[2], cand[4]
-        if taken.find(1, start, end) != -1:
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(cand)
+
+    for match in found:
+        while waiting and waiting[0][:4] <= match[:4]:
+            settle(heappop(waiting))
+        _, index, start, order, end = match
+        if taken.find(0, start, end) == -1:
             continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.append(cand)
+        rule = rule_list[index]
+        pieces = rule.parse(rule.pattern.match(scan, start), rules)
+        if not pieces:
+            continue
+        if len(pieces) == 1:
+            p = pieces[0]
+            if scan[p.start] in _TRIM or scan[p.end - 1] in _TRIM:
+                p = _trim(scan, p)
+                if p.end <= p.start:
+                    continue
+                pieces = [p]
+            lo, hi = p.start, p.end
+        else:
+            pieces = [t for t in (_trim(scan, p) for p in pieces) if t.end > t.start]
+            if not pieces:
+                continue
+            lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
+        heappush(waiting, (lo - hi, index, lo, order, hi, pieces))
+    while waiting:
+        settle(heappop(waiting))
     chosen.sort(key=_start)
     return chosen
 
