@@ -505,7 +505,12 @@ def _scan(view: str) -> list[NameSpan]:
     toks = _tokens(view)
     runs = _merge(view, toks, _segments(view, toks))
     spans: list[NameSpan] = []
+    title_heads = lex.title_heads
     for seg in runs:
+        if len(seg) == 1 and toks[seg[0]][5] not in title_heads:
+            # One capitalised word and no title: the common case, classified on a short path.
+            spans.append(_single(view, toks[seg[0]]))
+            continue
         # Trailing connectors or qualifiers never end a name.
         while seg and toks[seg[-1]][2] in lex.connectors:
             seg = seg[:-1]
@@ -575,7 +580,8 @@ def _shouting(view: str, at: int) -> bool:
 def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False) -> list[NameSpan]:
     lex = _lexicon()
     if len(seg) == 1:
-        return _single(view, toks[seg[0]], only_orgs)
+        single = _single(view, toks[seg[0]])
+        return [single] if not only_orgs or single.kind == "organization" else []
     # A leading qualifier ("British", "Senior") describes the name without belonging to it,
     # unless the rest is an organisation that carries it ("National Union").
     words = [toks[j][5] for j in seg]
@@ -605,7 +611,7 @@ def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False)
     return [_span(s, e, text, kind, " ".join(text.split()), basis, toks[seg[-1]][4])]
 
 
-def _single(view: str, tok: _Tok, only_orgs: bool) -> list[NameSpan]:
+def _single(view: str, tok: _Tok) -> NameSpan:
     """``_plain`` for a one-word run, the common case: most of its tests need two words or more."""
     lex = _lexicon()
     s, e, _, _, possessive, word = tok
@@ -622,7 +628,7 @@ def _single(view: str, tok: _Tok, only_orgs: bool) -> list[NameSpan]:
         kind, basis = "organization", "acronym"
     if word in lex.not_orgs:
         kind, basis = None, "none"
-    if kind is None:
+    if kind is None and s and view[s - 1] in " \t":
         prev_word = _previous_word(view, s)
         if prev_word:
             low = prev_word.lower()
@@ -630,10 +636,8 @@ def _single(view: str, tok: _Tok, only_orgs: bool) -> list[NameSpan]:
                 kind, basis = "person", "role_noun"
             elif low in lex.org_roles:
                 kind, basis = "organization", "role_noun"
-    if only_orgs and kind != "organization":
-        return []
     text = view[s:e]
-    return [_span(s, e, text, kind, text, basis, possessive)]
+    return _span(s, e, text, kind, text, basis, possessive)
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
