@@ -127,6 +127,8 @@ def _rules() -> _Rules:
         "topic": _first_words(t.topic_verbs),
         "concern": _first_words(t.concern_words),
         "agenda": frozenset({"heart", "centre", "center", "top", "forefront", "high", "central"}),
+        # Both an agenda word above and an agenda noun must be in the sentence.
+        "agenda_noun": _last_words(t.agenda_nouns),
         "must_be_done": frozenset({"done"}),
         "including": frozenset({"including"}),
     }
@@ -219,8 +221,8 @@ class _Candidate:
     verb: int | None
 
 
-# An issue before it becomes a model: (start, end, text, candidate).
-_Found = tuple[int, int, str, _Candidate]
+# An issue before it becomes a model: (start, end, text, candidate, words without stop words).
+_Found = tuple[int, int, str, _Candidate, list[str]]
 
 
 def extract_issues(article: Article) -> list[Issue]:
@@ -244,7 +246,7 @@ def extract_issues(article: Article) -> list[Issue]:
     raisers: dict[tuple[int, int], str | None] = {}
     out = []
     # Who raised an issue is looked for only for the issues kept, once per verb.
-    for a, b, t, cand in _dedupe(found, rules):
+    for a, b, t, cand, _ in _dedupe(found):
         by = None
         if cand.verb is not None:
             key = (cand.sentence, cand.verb)
@@ -335,11 +337,12 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
             start = p + len("including")
             end = _object_end(view, start, e, rules, lists=True)
             out.append(_Candidate(start, end, "quoted_including", s, None))
-    for m in rules.agenda.finditer(view, s, e) if "agenda" in at else ():
+    agenda = "agenda" in at and "agenda_noun" in at
+    for m in rules.agenda.finditer(view, s, e) if agenda else ():
         start = _subject_start(view, s, m.start())
         if m.start() - start <= 80:
             out.append(_Candidate(start, m.start(), "agenda", s, None))
-    for m in rules.agenda_tail.finditer(view, s, e) if "agenda" in at else ():
+    for m in rules.agenda_tail.finditer(view, s, e) if agenda else ():
         w = _WITH.search(view, max(s, m.start() - 205), m.start())
         if w and not _CLAUSE_PUNCT.search(view, w.end(), m.start()):
             out.append(_Candidate(w.end(), m.start(), "agenda_list", s, None))
@@ -734,7 +737,7 @@ def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _R
         return None  # "..., a proposal that has divided the summit" restates the item before it
     if cand.rule in ("call_for", "topic", "concern") and low.split()[0] in ("him", "her", "them", "it", "this"):
         return None
-    return (a, b, text, cand)
+    return (a, b, text, cand, words)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -756,14 +759,13 @@ def _near_duplicate(words: list[str], seen: frozenset[str], k_words: list[str], 
     return _f1(Counter(words), Counter(k_words)) >= 0.75
 
 
-def _dedupe(found: list[_Found], rules: _Rules) -> list[_Found]:
+def _dedupe(found: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     kept: list[tuple[list[str], frozenset[str]]] = []
-    stop = rules.stop
     for issue in sorted(found, key=lambda i: (i[0], -i[1])):
         if any(o[0] <= issue[0] and issue[1] <= o[1] for o in out):
             continue
-        words = [w for w in _TOKEN.findall(issue[2].casefold()) if w not in stop]
+        words = issue[4]
         seen = frozenset(words)
         if any(_near_duplicate(words, seen, kw, ks) for kw, ks in kept):
             continue
