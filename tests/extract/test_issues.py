@@ -216,3 +216,8 @@ def test_appositives_specific_subjects_and_anaphoric_objects_are_no_items() -> N
 def test_a_passive_call_still_names_the_demand() -> None:
     text = "The minister is being urged to make rail safety a priority after the crash."
     assert _issues(text) == ["rail safety"]
+
+
+def test_a_participle_clause_after_the_demands_is_no_demand() -> None:
+    text = "The auditors called for a new tender for the bridge repairs, citing errors in the first one."
+    assert _issues(text) == ["a new tender for the bridge repairs"]
