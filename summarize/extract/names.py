@@ -309,15 +309,17 @@ def _joinable_gap(view: str, a: _Tok, b: _Tok) -> bool:
 def _segments(view: str, toks: list[_Tok]) -> list[list[int]]:
     """Maximal runs of capitalised tokens (indices), leading function words dropped."""
     lex = _lexicon()
+    splitters, not_names = lex.splitters, lex.not_names
     segs: list[list[int]] = []
     cur: list[int] = []
     for i, t in enumerate(toks):
         word = t[5]
-        if t[3] and word not in lex.splitters and not (not cur and word in lex.not_names):
-            if cur and not _joinable_gap(view, toks[cur[-1]], t):
+        if t[3] and word not in splitters and not (not cur and word in not_names):
+            # Words more than eight characters apart are never joined: no need to look at the gap.
+            if cur and (t[0] - toks[cur[-1]][1] > 8 or not _joinable_gap(view, toks[cur[-1]], t)):
                 segs.append(cur)
                 cur = []
-                if word in lex.not_names:
+                if word in not_names:
                     continue
             cur.append(i)
         else:
