@@ -18,7 +18,7 @@ Rules, each named in the finding's ``rule``:
 - ``quoted_including``: inside a quotation, "... has undermined X, including A, B and C" (a
   criticism word before the list) gives A, B and C.
 
-A list gives one issue per item ("A, B and C"; "A and the B" splits, "Tibet and Xinjiang"
+A list gives one issue per item ("A, B and C"; "A and the B" splits, "Flanders and Wallonia"
 does not). ``raised_by`` is the name (or short noun phrase) of the clause's subject when the
 text gives one; a pronoun becomes the nearest person named before. Near-duplicates (the
 same words, stop words aside) are dropped, the first kept.

@@ -384,7 +384,7 @@ def _connects(conn: list[str], left: list[str], right_first: str) -> bool:
 
 def _is_acronym(word: str) -> bool:
     if len(word) < 2 or word[1].islower():
-        return False  # the common case, "Clinton", decided without building anything
+        return False  # the common case, "Okafor", decided without building anything
     letters = word.replace(".", "").replace("&", "")
     digits = sum(c.isdigit() for c in letters)
     return (
