@@ -78,6 +78,15 @@ def test_reference_from_the_copyright_year_in_furniture() -> None:
     assert infer_reference_date(art) == ("2007", "text")
 
 
+def test_reference_from_copyright_and_update_lines_in_any_case() -> None:
+    body = "The council backed the plan on Friday."
+    for notice, year in (("(C) Valley Gazette 2007", "2007"), ("COPYRIGHT 2004-2008 Valley Gazette", "2008")):
+        assert infer_reference_date(_article(f"Council backs plan\n{body}\n{notice}")) == (year, "text")
+    text = "Harbour reopens\nLast updated: 5 May 2015\n\nThe harbour reopened on Tuesday."
+    art = _article(text, body=Span(start=text.index("The harbour"), end=len(text)))
+    assert infer_reference_date(art) == ("2015-05-05", "text")
+
+
 def test_no_reference_when_the_text_has_none() -> None:
     assert infer_reference_date(_article("The council backed the plan on Friday.")) == (None, None)
 

@@ -207,7 +207,10 @@ class Fragments:
         lowered = {k.lower() for k in self.trigger_kinds}
         # Every alternative opens with a letter, digit or apostrophe, which lets the engine pass
         # over all but the one that can match by looking at that first character alone.
-        words = "|".join(rf"{branch}(?![\w'’])" for branch in trie_branches(lowered))
+        # A word ends where no letter follows, nor an apostrophe but that of a possessive
+        # ("Monday's", "this year's": the expression is the word without it).
+        end = r"(?!\w|['’](?!s(?![\w'’])))"
+        words = "|".join(f"{branch}{end}" for branch in trie_branches(lowered))
         return rf"{words}|\d(?<![.,]\d)(?:\d{{3}}|\d?)(?![\d%])|['’]\d\d|q[1-4](?!\w)"
 
     @cached_property
