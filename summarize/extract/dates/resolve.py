@@ -147,9 +147,9 @@ class Context:
             while window < start and text[window - 1] in _WORD_CHARS:
                 window += 1
         while True:
-            words = list(_WORD.finditer(text, window, start))
+            words = _WORD.findall(text, window, start)
             for j in range(len(words) - 1, -1, -1):
-                word = words[j].group()
+                word = words[j]
                 if word not in maybe and not (len(word) > 4 and word[-2:] in _ED):
                     if word.islower():
                         continue
@@ -159,19 +159,24 @@ class Context:
                 else:
                     word = word.lower()
                 if j:
-                    previous = words[j - 1].group().lower()
+                    previous = words[j - 1].lower()
                 elif window == lo:
                     previous = ""
                 else:
                     break  # the word before it is outside the window
                 if j + 1 < len(words):
-                    following = words[j + 1].group().lower()
+                    following = words[j + 1].lower()
                 else:
                     first = _WORD.search(text, start, hi)
                     following = first.group().lower() if first else ""
                 kind = cues.kind(word, previous, following)
                 if kind is not None:
-                    best = (start - words[j].end(), kind)
+                    # Where it ends: only letters make words, so each word, looked for from the
+                    # right, is found where it stands.
+                    at = start
+                    for k in range(len(words) - 1, j - 1, -1):
+                        at = text.rfind(words[k], window, at)
+                    best = (start - at - len(words[j]), kind)
                     break
             if best is not None or window == lo:
                 break
@@ -181,7 +186,7 @@ class Context:
         # After it. The expression's own words are no cues, but the last of them (which may run on
         # past its end, as in "Friday's") is the word before the first one after it.
         if words:
-            previous = words[-1].group().lower()
+            previous = words[-1].lower()
         elif window > lo:
             before = _WORD.findall(text, lo, start)
             previous = before[-1].lower() if before else ""
