@@ -12,6 +12,7 @@ summarize and running the extractive engine never loads them.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -43,10 +44,14 @@ FALLBACK_WINDOW = 512  # input tokens when neither tokenizer nor config states a
 WINDOW_MARGIN = 2  # tokens kept free for merges where the template meets the text
 MAX_LEVELS = 8  # generation levels before giving up on an article that does not shrink
 TOKENS_PER_WORD = 1.4  # to turn --max-words into a token limit when --max-length is not given
-AUTO_BATCH = {"cpu": 8, "cuda": 32, "mps": 16}
-# Padded input tokens per batch: on CPU, large batches of long inputs outgrow the caches
-# and run slower per token than small ones, so long chunks go in smaller batches.
-BATCH_TOKENS = {"cpu": 2048, "cuda": 65536, "mps": 16384}
+# Decoding on CPU is bound by reading the decoder weights once per step, so the more
+# sequences share a step the cheaper each one is: decoding batches are large. Their cost
+# that does grow with size is the cross-attention cache (beams x inputs x padded length),
+# capped in tokens. The encoder is run in smaller sub-batches, capped in padded tokens, and
+# its outputs joined for decoding. Figures from tests/benchmarks/bench_summarize.py --sweep.
+AUTO_BATCH = {"cpu": 16, "cuda": 32, "mps": 16}  # inputs per decoding batch
+DECODE_TOKENS = {"cpu": 32768, "cuda": 1 << 20, "mps": 1 << 18}  # beams x inputs x padded length
+ENCODE_TOKENS = {"cpu": 4096, "cuda": 65536, "mps": 16384}  # padded input tokens per encoder call
 
 Kind = Literal["map", "final"]
 
@@ -302,7 +307,8 @@ class Seq2SeqSummarizer:
         kind = self.device.split(":")[0]
         self.batch_size = options.batch_size or AUTO_BATCH.get(kind, 8)
         # An explicit --batch-size is taken as asked; the token cap applies to the automatic size.
-        self.batch_tokens = 10**9 if options.batch_size else BATCH_TOKENS.get(kind, 2048)
+        self.decode_tokens = 10**12 if options.batch_size else DECODE_TOKENS.get(kind, 32768)
+        self.encode_tokens = ENCODE_TOKENS.get(kind, 4096)
 
     # -- public
 
@@ -391,7 +397,7 @@ class Seq2SeqSummarizer:
         lengths = self.counter.count(texts)
         order = sorted(range(len(texts)), key=lambda i: lengths[i], reverse=True)
         results: list[str | Exception] = [""] * len(texts)
-        for batch in self._batches(order, lengths):
+        for batch in self._batches(order, lengths, settings.num_beams):
             try:
                 outs: Sequence[str | Exception] = self._generate_batch([texts[i] for i in batch], settings)
             except Exception:
@@ -403,20 +409,17 @@ class Seq2SeqSummarizer:
                 results[i] = out
         return results
 
-    def _batches(self, order: list[int], lengths: list[int]) -> list[list[int]]:
-        """Consecutive runs of the length-sorted order, capped in count and in padded tokens."""
-        cap = self.batch_tokens
+    def _batches(self, order: list[int], lengths: list[int], beams: int = 1) -> list[list[int]]:
+        """Consecutive runs of the length-sorted order, capped in count and in cross-attention tokens."""
         batches: list[list[int]] = []
         for i in order:
             # Sorted longest first, so the first member of a batch sets its padded width.
-            if (
-                batches
-                and len(batches[-1]) < self.batch_size
-                and (len(batches[-1]) + 1) * (lengths[batches[-1][0]] + 2) <= max(cap, lengths[batches[-1][0]] + 2)
-            ):
-                batches[-1].append(i)
-            else:
-                batches.append([i])
+            if batches and len(batches[-1]) < self.batch_size:
+                width = lengths[batches[-1][0]] + 2
+                if (len(batches[-1]) + 1) * beams * width <= self.decode_tokens:
+                    batches[-1].append(i)
+                    continue
+            batches.append([i])
         return batches
 
     def _guarded(self, texts: list[str], settings: GenerationSettings) -> str | Exception:
@@ -434,10 +437,10 @@ class Seq2SeqSummarizer:
             raise ProcessingError(
                 "summarise", f"an input of {enc['input_ids'].shape[1]} tokens exceeds the {self.window}-token window"
             )
-        enc = {k: v.to(self.device) for k, v in enc.items()}
         with torch.inference_mode():
+            hidden, mask = self._encode(enc["input_ids"].to(self.device), enc["attention_mask"].to(self.device))
             out = self.model.generate(
-                **enc,
+                **self._decoding_inputs(hidden, mask, settings.num_beams),
                 num_beams=settings.num_beams,
                 # For encoder-decoder models max_length counts the decoder start token too.
                 max_length=settings.max_new_tokens + 1,
@@ -446,8 +449,50 @@ class Seq2SeqSummarizer:
                 no_repeat_ngram_size=settings.no_repeat_ngram_size,
                 early_stopping=settings.num_beams > 1,
                 do_sample=False,
+                use_cache=True,
             )
         return self.tokenizer.batch_decode(out, skip_special_tokens=True, clean_up_tokenization_spaces=False)
+
+    def _encode(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Encoder outputs for a whole decoding batch, computed in sub-batches of bounded padded size.
+
+        Rows arrive sorted longest first; each sub-batch is cut to its own longest row and its
+        outputs padded back with zeros (masked out of cross-attention, like padding tokens).
+        """
+        import torch
+
+        encoder = self.model.get_encoder()
+        lengths = mask.sum(dim=1).tolist()
+        width = ids.shape[1]
+        left = getattr(self.tokenizer, "padding_side", "right") == "left"
+        parts: list[torch.Tensor] = []
+        row = 0
+        while row < len(lengths):
+            size = max(1, self.encode_tokens // max(1, int(max(lengths[row:]))))
+            rows = slice(row, row + size)
+            w = max(1, int(max(lengths[rows])))
+            cols = slice(width - w, width) if left else slice(0, w)
+            hidden = encoder(input_ids=ids[rows, cols], attention_mask=mask[rows, cols]).last_hidden_state
+            if w < width:
+                pad = hidden.new_zeros(hidden.shape[0], width - w, hidden.shape[2])
+                hidden = torch.cat([pad, hidden] if left else [hidden, pad], dim=1)
+            parts.append(hidden)
+            row += size
+        return (parts[0] if len(parts) == 1 else torch.cat(parts, dim=0)), mask
+
+    def _decoding_inputs(self, hidden: torch.Tensor, mask: torch.Tensor, beams: int) -> dict[str, Any]:
+        """generate() arguments that decode from computed encoder outputs.
+
+        With beams, the cross-attention keys and values are computed once per input (not per
+        beam) where the model's layout is known, and never reordered between steps: every
+        beam of an input attends to the same encoder output, so reordering only copies.
+        """
+        from transformers.modeling_outputs import BaseModelOutput
+
+        inputs: dict[str, Any] = {"encoder_outputs": BaseModelOutput(last_hidden_state=hidden), "attention_mask": mask}
+        if beams > 1 and (cache := _beam_cache(self.model, hidden, beams)) is not None:
+            inputs[_cache_argument()] = cache
+        return inputs
 
     # -- settings
 
@@ -506,6 +551,74 @@ class Seq2SeqSummarizer:
             length_penalty=self.final.length_penalty,
             no_repeat_ngram_size=self.final.no_repeat_ngram_size,
         )
+
+
+# Families whose decoder layers keep cross-attention in `encoder_attn` with k_proj/v_proj and
+# read it back from the cache once `is_updated` is set for the layer.
+_PREFILL_FAMILIES = frozenset({"bart", "mbart", "pegasus", "marian", "plbart", "blenderbot", "blenderbot-small"})
+
+
+def _beam_cache(model: Any, hidden: torch.Tensor, beams: int) -> Any | None:
+    """A cache for beam search whose cross-attention part is computed once per input.
+
+    generate() would project every beam's copy of the encoder output into keys and values
+    (beams times the same work) and copy them again at every step when beams are reordered.
+    None when this transformers has no encoder-decoder cache.
+    """
+    try:
+        from transformers.cache_utils import DynamicCache
+    except ImportError:  # pragma: no cover - transformers before the Cache classes
+        return None
+    config = model.config.get_text_config(decoder=True)
+    try:
+        parts = DynamicCache(config=config), DynamicCache(config=config)
+    except TypeError:  # pragma: no cover - transformers 4.4x takes no config
+        parts = DynamicCache(), DynamicCache()
+    cache = _shared_cross_cache_class()(*parts)
+    for index, attention in enumerate(_cross_attention_modules(model)):
+        shape = (*hidden.shape[:-1], -1, attention.head_dim)
+        keys = attention.k_proj(hidden).view(shape).transpose(1, 2).repeat_interleave(beams, dim=0)
+        values = attention.v_proj(hidden).view(shape).transpose(1, 2).repeat_interleave(beams, dim=0)
+        cache.cross_attention_cache.update(keys, values, index)
+        cache.is_updated[index] = True
+    return cache
+
+
+def _cross_attention_modules(model: Any) -> list[Any]:
+    """The decoder's cross-attention modules in layer order, or [] where their layout is not known."""
+    if getattr(model.config, "model_type", None) not in _PREFILL_FAMILIES:
+        return []
+    layers = getattr(model.get_decoder(), "layers", None) or []
+    found = []
+    for index, layer in enumerate(layers):
+        attention = getattr(layer, "encoder_attn", None)
+        if not all(hasattr(attention, a) for a in ("k_proj", "v_proj", "head_dim")):
+            return []
+        if getattr(attention, "layer_idx", index) != index:
+            return []
+        found.append(attention)
+    return found
+
+
+@functools.cache
+def _shared_cross_cache_class() -> type:
+    from transformers.cache_utils import EncoderDecoderCache
+
+    class SharedCrossAttentionCache(EncoderDecoderCache):
+        """Beams of one input share its cross-attention entries, so reordering beams leaves them be."""
+
+        def reorder_cache(self, beam_idx: torch.LongTensor) -> None:
+            self.self_attention_cache.reorder_cache(beam_idx)
+
+    return SharedCrossAttentionCache
+
+
+@functools.cache
+def _cache_argument() -> str:
+    """The name generate() takes a cache under: `cache` in transformers 5, `past_key_values` before."""
+    from transformers.generation import utils
+
+    return getattr(utils, "ALL_CACHE_NAMES", ["past_key_values"])[0]
 
 
 def _has_parameters(model: Any) -> bool:

@@ -7,33 +7,45 @@ articles themselves. Every summary has a fixed length (EOS is suppressed until t
 so both sides generate the same number of final tokens and runs are comparable.
 
 - naive: what a user would write: one article at a time, truncated to 1,024 tokens, beam 4.
-- pipeline: `Seq2SeqSummarizer` over the whole window of articles: every token of every
-  article is read (chunks, map, reduce), chunks of all articles share sorted batches.
+- pipeline variants: `Seq2SeqSummarizer` over windows of articles: every token of every
+  article is read (chunks, map, reduce) and chunks of all articles share sorted batches.
 
-Each mode runs in its own process so that its peak RSS is its own. Run from the checkout:
+All modes run in one process on the same inputs, interleaved window by window (the order
+rotated each window), so that load from other work on the machine falls on all of them
+alike. Peak RSS is sampled per mode while it runs. The articles are `samples/` and, when
+it lies beside the checkout, the shared dev set's articles (reference files excluded).
 
-    .venv/bin/python tests/benchmarks/bench_summarize.py                 # both modes, defaults
-    .venv/bin/python tests/benchmarks/bench_summarize.py --quantize      # int8 linear layers
-    .venv/bin/python tests/benchmarks/bench_summarize.py --batch-size 1 --map-beams 4   # levers off
+    .venv/bin/python tests/benchmarks/bench_summarize.py --out-length 64
+    .venv/bin/python tests/benchmarks/bench_summarize.py --out-length 64 \
+        --variants default,beams2,quantize,bf16,unbatched,plain-cache
+    .venv/bin/python tests/benchmarks/bench_summarize.py --sweep      # decoding batch sizes
+
+Variants (levers): default (CPU defaults: batches, greedy map step, shared cross-attention
+cache); beams2 (2 beams for the final summary); quantize (int8 dynamic, opt-in); bf16
+(`--dtype bfloat16`, opt-in); unbatched (`--batch-size 1`); plain-cache (generate's own
+encoder call and cache: cross-attention projected per beam and copied at every step);
+map-beams4 (beam search in the map step too); threads1 (one torch thread).
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import dataclasses
-import json
 import os
-import resource
-import subprocess
+import platform
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 VOCAB_SIZE = 50264
 NAIVE_WINDOW = 1024
+DEV_SET = ROOT.parent / "shared" / "dev-set"
 
 
 def distilbart_cnn_12_6_config():
@@ -63,10 +75,15 @@ def distilbart_cnn_12_6_config():
     )
 
 
-def load_articles(folder: Path, repeat: int) -> list:
+def load_articles(folders: list[Path], repeat: int) -> list:
     from summarize.ingest import read_path
 
-    paths = sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".md", ".html"} and p.name != "README.md")
+    paths = [
+        p
+        for folder in folders
+        for p in sorted(folder.iterdir())
+        if p.suffix in {".txt", ".md", ".html"} and p.name != "README.md" and not p.name.endswith(".ref.txt")
+    ]
     return [read_path(p) for p in paths] * repeat
 
 
@@ -102,10 +119,9 @@ def build(args):
     import torch
     from transformers import BartForConditionalGeneration
 
-    if args.threads:
-        torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    articles = load_articles(Path(args.articles), args.repeat)
+    folders = [Path(f) for f in args.articles.split(",") if f]
+    articles = load_articles(folders, args.repeat)
     tokenizer = build_tokenizer([a.view for a in articles])
     model = BartForConditionalGeneration(distilbart_cnn_12_6_config()).eval()
     # Random weights would pick padding entries and stray UTF-8 bytes, whose text re-tokenises
@@ -118,159 +134,372 @@ def build(args):
     return articles, tokenizer, model
 
 
+class RssPeak:
+    """Peak resident set size of this process while a section runs, sampled every 20 ms."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def current() -> int:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, self.current())
+
+    def __enter__(self) -> RssPeak:
+        self.peak = self.current()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self.current())
+
+
 class Counted:
-    """Counts generated tokens (per returned sequence, decoder start excluded) around model.generate."""
+    """Generated tokens (per returned sequence, decoder start excluded) and generate() calls of one mode."""
+
+    current: ClassVar[Counted | None] = None  # the mode being timed; models are shared between modes
+    _wrapped: ClassVar[set[int]] = set()
 
     def __init__(self, model) -> None:
         self.generated = 0
         self.calls = 0
+        if id(model) in Counted._wrapped:
+            return
+        Counted._wrapped.add(id(model))
         original = model.generate
 
         def generate(*a, **k):
             out = original(*a, **k)
-            self.generated += out.shape[0] * (out.shape[1] - 1)
-            self.calls += 1
+            if Counted.current is not None:
+                Counted.current.generated += out.shape[0] * (out.shape[1] - 1)
+                Counted.current.calls += 1
             return out
 
         model.generate = generate
 
 
-def run_naive(args, articles, tokenizer, model) -> dict:
+@dataclasses.dataclass
+class Row:
+    mode: str
+    articles: int = 0
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    covered: int = 0
+    total: int = 0
+    sentences_covered: int = 0
+    sentences_total: int = 0
+    peak_rss: int = 0
+    chunks: int = 0
+    max_levels: int = 0
+    counted: Counted | None = None
+    batch: str = ""
+
+
+def body_text(article) -> str:
+    return " ".join(article.view[s.start : s.end] for s in article.sentences)
+
+
+class Naive:
+    """One article at a time, truncated to the model's 1,024 positions, beam 4."""
+
+    def __init__(self, args, tokenizer, model) -> None:
+        self.args, self.tokenizer, self.model = args, tokenizer, model
+        self.row = Row("naive", counted=Counted(model), batch="1")
+
+    def run(self, articles) -> None:
+        import torch
+
+        for article in articles:
+            text = body_text(article)
+            full = len(self.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+            enc = self.tokenizer(text, truncation=True, max_length=NAIVE_WINDOW, return_tensors="pt")
+            self.row.covered += min(full, enc["input_ids"].shape[1] - 2)
+            self.row.total += full
+            # Sentences read whole: those that end within the truncated input.
+            sentences = [article.view[s.start : s.end] for s in article.sentences]
+            ids = self.tokenizer([" " + t for t in sentences], add_special_tokens=False, verbose=False)["input_ids"]
+            used = 0
+            for sentence_ids in ids:
+                used += len(sentence_ids)
+                self.row.sentences_covered += used <= NAIVE_WINDOW - 2
+            self.row.sentences_total += len(sentences)
+            with torch.inference_mode():
+                self.model.generate(
+                    **enc,
+                    num_beams=4,
+                    max_length=self.args.out_length + 1,
+                    min_length=self.args.out_length + 1,
+                    no_repeat_ngram_size=3,
+                    length_penalty=2.0,
+                    early_stopping=True,
+                )
+
+
+VARIANTS = {
+    "default": {},
+    "beams2": {"num_beams": 2},
+    "quantize": {"quantize": True},
+    "bf16": {"dtype": "bfloat16"},
+    "unbatched": {"batch_size": 1},
+    "map-beams4": {"map_num_beams": 4},
+    "plain-cache": {},
+    "threads1": {"threads": 1},
+}
+
+
+class Pipeline:
+    """Seq2SeqSummarizer with one variant's options, on its own copy of the model when it changes it."""
+
+    def __init__(self, name, args, tokenizer, model) -> None:
+        import torch
+
+        from summarize.config import SummarizerOptions
+        from summarize.prompts import load_prompt
+        from summarize.summarizers.seq2seq import Seq2SeqSummarizer, quantize_dynamic
+
+        overrides = dict(VARIANTS[name])
+        self.threads = overrides.pop("threads", None)
+        options = SummarizerOptions(
+            engine="abstractive",
+            max_length=args.out_length,
+            min_length=args.out_length,
+            **{"num_beams": args.beams, "batch_size": args.batch_size, **overrides},
+        )
+        if options.dtype == "bfloat16":
+            model = copy.deepcopy(model).to(torch.bfloat16)
+        if options.quantize:
+            model = quantize_dynamic(copy.deepcopy(model))
+        self.summarizer = Seq2SeqSummarizer(
+            model, tokenizer, model_id="random distilbart-cnn-12-6", prompt=load_prompt("plain"), options=options
+        )
+        s = self.summarizer
+        # Fixed lengths for partial summaries too, so that runs compare.
+        s.map = dataclasses.replace(s.map, min_new_tokens=s.map.max_new_tokens)
+        if name == "plain-cache":
+            _plain_generation(s)
+        self.row = Row(name, counted=Counted(model), batch=f"{s.batch_size}")
+        self.chunked: dict[int, list] = {}
+        original = s.chunk_text
+
+        def chunk_text(text, spans, step="map"):
+            chunks = original(text, spans, step)
+            if step == "map":
+                self.chunked[id(text)] = chunks
+            return chunks
+
+        s.chunk_text = chunk_text
+
+    def run(self, articles) -> None:
+        import torch
+
+        before = torch.get_num_threads()
+        if self.threads:
+            torch.set_num_threads(self.threads)
+        try:
+            results = self.summarizer.summarize(articles)
+        finally:
+            torch.set_num_threads(before)
+        failed = [r for r in results if isinstance(r, Exception)]
+        if failed:
+            raise SystemExit(f"{self.row.mode} failed on {len(failed)} articles: {failed[0]}")
+        self.row.chunks += sum(r.chunks for r in results)
+        self.row.max_levels = max(self.row.max_levels, *(r.levels for r in results))
+        self._coverage(articles)
+
+    def _coverage(self, articles) -> None:
+        """Whole-article coverage from the chunks this run made: sentences and their tokens."""
+        tokenizer = self.summarizer.tokenizer
+        for article in articles:
+            chunks = self.chunked.pop(id(article.view))
+            n = len(article.sentences)
+            inside = set()
+            for c in chunks:
+                inside.update(range(c.first, c.last + 1))
+            texts = [article.view[s.start : s.end] for s in article.sentences]
+            counts = [len(x) for x in tokenizer(texts, add_special_tokens=False, verbose=False)["input_ids"]]
+            self.row.sentences_covered += len(inside & set(range(n)))
+            self.row.sentences_total += n
+            self.row.covered += sum(counts[i] for i in inside if i < n)
+            self.row.total += sum(counts)
+
+
+def _plain_generation(summarizer) -> None:
+    """The lever off: generate() encodes the token ids itself and keeps its own cache."""
     import torch
 
-    counted = Counted(model)
-    covered = total = 0
-    start = time.perf_counter()
-    for article in articles:
-        text = " ".join(article.view[s.start : s.end] for s in article.sentences)
-        full = len(tokenizer(text, verbose=False)["input_ids"])
-        enc = tokenizer(text, truncation=True, max_length=NAIVE_WINDOW, return_tensors="pt")
-        covered += enc["input_ids"].shape[1]
-        total += full
+    def generate_batch(texts, settings):
+        enc = summarizer.tokenizer(texts, return_tensors="pt", padding=True, truncation=False)
         with torch.inference_mode():
-            model.generate(
+            out = summarizer.model.generate(
                 **enc,
-                num_beams=4,
-                max_length=args.out_length + 1,
-                min_length=args.out_length + 1,
-                no_repeat_ngram_size=3,
-                length_penalty=2.0,
-                early_stopping=True,
+                num_beams=settings.num_beams,
+                max_length=settings.max_new_tokens + 1,
+                min_length=settings.min_new_tokens + 1,
+                length_penalty=settings.length_penalty,
+                no_repeat_ngram_size=settings.no_repeat_ngram_size,
+                early_stopping=settings.num_beams > 1,
             )
-    elapsed = time.perf_counter() - start
-    return _figures("naive", articles, elapsed, counted, covered, total)
+        return summarizer.tokenizer.batch_decode(out, skip_special_tokens=True, clean_up_tokenization_spaces=False)
+
+    summarizer._generate_batch = generate_batch
 
 
-def run_pipeline(args, articles, tokenizer, model) -> dict:
+def timed(runner, articles) -> None:
+    row = runner.row
+    wall, cpu = time.perf_counter(), time.process_time()
+    Counted.current = row.counted
+    with RssPeak() as rss:
+        runner.run(articles)
+    Counted.current = None
+    row.seconds += time.perf_counter() - wall
+    row.cpu_seconds += time.process_time() - cpu
+    row.articles += len(articles)
+    row.peak_rss = max(row.peak_rss, rss.peak)
+
+
+def print_table(rows: list[Row]) -> None:
+    naive = next((r for r in rows if r.mode == "naive"), None)
+    head = (
+        f"{'mode':12s} {'articles':>8s} {'time s':>8s} {'cpu s':>8s} {'art/s':>7s} {'gen tok/s':>9s} "
+        f"{'input tokens read':>19s} {'sentences':>11s} {'peak RSS':>9s} {'batch':>5s} {'ratio':>6s}"
+    )
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        rate = r.articles / r.seconds
+        ratio = f"{rate / (naive.articles / naive.seconds):.2f}x" if naive else "-"
+        print(
+            f"{r.mode:12s} {r.articles:8d} {r.seconds:8.1f} {r.cpu_seconds:8.1f} {rate:7.3f} "
+            f"{r.counted.generated / r.seconds:9.1f} {f'{r.covered}/{r.total}':>19s} "
+            f"{f'{r.sentences_covered}/{r.sentences_total}':>11s} {r.peak_rss / 2**20:7.0f}MB {r.batch:>5s} {ratio:>6s}"
+        )
+    for r in rows:
+        if r.mode != "naive":
+            print(
+                f"  {r.mode}: {r.chunks} chunks, up to {r.max_levels} levels, "
+                f"{r.counted.calls} generate calls, {r.counted.generated} tokens generated"
+            )
+        else:
+            print(f"  naive: {r.counted.calls} generate calls, {r.counted.generated} tokens generated")
+
+
+def benchmark(args) -> None:
+    import torch
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    articles, tokenizer, model = build(args)
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, torch threads "
+        f"{torch.get_num_threads()}; python {platform.python_version()}, torch {torch.__version__}"
+    )
+    print(f"settings: {' '.join(sys.argv[1:]) or '(defaults)'}; {len(articles)} articles")
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    runners = [Naive(args, tokenizer, model)] if "naive" not in args.skip else []
+    runners += [Pipeline(name, args, tokenizer, model) for name in args.variants.split(",") if name]
+    windows = [articles[i : i + args.window] for i in range(0, len(articles), args.window)]
+    for runner in runners:  # first calls allocate and pick kernels: keep them out of the timing
+        runner.run(articles[:1])
+    for runner in runners:
+        runner.row = Row(runner.row.mode, counted=runner.row.counted, batch=runner.row.batch)
+        runner.row.counted.generated = runner.row.counted.calls = 0
+    for w, window in enumerate(windows):
+        shift = w % len(runners)
+        for runner in runners[shift:] + runners[:shift]:
+            timed(runner, window)
+        print(
+            f"  window {w + 1}/{len(windows)} done; load average {os.getloadavg()[0]:.2f}; "
+            + ", ".join(f"{r.row.mode} {r.row.seconds:.0f}s" for r in runners),
+            flush=True,
+        )
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print()
+    print_table([r.row for r in runners])
+    print()
+    print(
+        "levers in every pipeline row: all of every article read (chunks, map, reduce); chunks of a window's "
+        "articles in length-sorted batches; greedy map step; encoder run once per input in sub-batches; "
+        "cross-attention projected once per input and not copied when beams are reordered"
+    )
+
+
+def sweep(args) -> None:
+    """Final-summary generation over the same inputs with several decoding batch caps."""
+    import torch
+
     from summarize.config import SummarizerOptions
     from summarize.prompts import load_prompt
-    from summarize.summarizers.seq2seq import Seq2SeqSummarizer, quantize_dynamic
+    from summarize.summarizers.seq2seq import Seq2SeqSummarizer
 
-    if args.quantize:
-        model = quantize_dynamic(model)
-    options = SummarizerOptions(
-        engine="abstractive",
-        batch_size=args.batch_size,
-        num_beams=args.beams,
-        max_length=args.out_length,
-        min_length=args.out_length,
-        map_num_beams=args.map_beams,
-        map_max_length=args.map_length,
-        quantize=args.quantize,
-    )
-    summarizer = Seq2SeqSummarizer(
-        model, tokenizer, model_id="random distilbart-cnn-12-6", prompt=load_prompt("plain"), options=options
-    )
-    # Fixed lengths for partial summaries too, so that runs compare.
-    summarizer.map = dataclasses.replace(summarizer.map, min_new_tokens=summarizer.map.max_new_tokens)
-    counted = Counted(model)
-    start = time.perf_counter()
-    results = []
-    for i in range(0, len(articles), args.window):
-        results.extend(summarizer.summarize(articles[i : i + args.window]))
-    elapsed = time.perf_counter() - start
-    failed = [r for r in results if isinstance(r, Exception)]
-    if failed:
-        raise SystemExit(f"pipeline failed on {len(failed)} articles: {failed[0]}")
-    total = 0
-    for article in articles:
-        text = " ".join(article.view[s.start : s.end] for s in article.sentences)
-        total += len(tokenizer(text, verbose=False)["input_ids"])
-    figures = _figures("pipeline", articles, elapsed, counted, total, total)
-    figures["chunks"] = sum(r.chunks for r in results)
-    figures["max_levels"] = max(r.levels for r in results)
-    figures["batch_size"] = summarizer.batch_size
-    return figures
-
-
-def _figures(mode, articles, elapsed, counted, covered, total) -> dict:
-    return {
-        "mode": mode,
-        "articles": len(articles),
-        "seconds": round(elapsed, 2),
-        "articles_per_s": round(len(articles) / elapsed, 4),
-        "generated_tokens": counted.generated,
-        "generated_tokens_per_s": round(counted.generated / elapsed, 1),
-        "generate_calls": counted.calls,
-        "input_tokens_covered": covered,
-        "input_tokens_total": total,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }
-
-
-def child(args) -> None:
+    if args.threads:
+        torch.set_num_threads(args.threads)
     articles, tokenizer, model = build(args)
-    run = run_naive if args.child == "naive" else run_pipeline
-    print(json.dumps(run(args, articles, tokenizer, model)))
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    base = SummarizerOptions(engine="abstractive", max_length=args.out_length, min_length=args.out_length)
+    probe = Seq2SeqSummarizer(model, tokenizer, model_id="random", prompt=load_prompt("plain"), options=base)
+    inputs = []
+    for article in articles:
+        spans = [(s.start, s.end) for s in article.sentences]
+        inputs.extend(c.text for c in probe.chunk_text(article.view, spans))
+    inputs = inputs[: args.sweep_inputs]
+    settings = probe.final
+    print(f"{len(inputs)} inputs, {sum(probe.counter.count(inputs))} tokens, beams {settings.num_beams}")
+    columns = ("batch", "cap tokens", "encode cap", "batches", "time s", "inputs/s", "peak RSS")
+    print(" ".join(f"{c:>10s}" for c in columns))
+    for batch, cap, encode in [tuple(int(x) for x in c.split(":")) for c in args.sweep.split(",")]:
+        options = base.model_copy(update={"batch_size": batch})
+        s = Seq2SeqSummarizer(model, tokenizer, model_id="random", prompt=load_prompt("plain"), options=options)
+        s.decode_tokens, s.encode_tokens = cap, encode
+        lengths = s.counter.count(inputs)
+        order = sorted(range(len(inputs)), key=lambda i: lengths[i], reverse=True)
+        n_batches = len(s._batches(order, lengths, settings.num_beams))
+        start = time.perf_counter()
+        with RssPeak() as rss:
+            s.generate(inputs, settings)
+        elapsed = time.perf_counter() - start
+        print(
+            f"{batch:10d} {cap:10d} {encode:10d} {n_batches:10d} {elapsed:10.1f} {len(inputs) / elapsed:10.3f} "
+            f"{rss.peak / 2**20:8.0f}MB  (load {os.getloadavg()[0]:.2f})",
+            flush=True,
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", default=str(ROOT / "samples"), help="folder of .txt/.md/.html articles")
+    default_folders = ",".join(str(f) for f in (ROOT / "samples", DEV_SET) if f.is_dir())
+    parser.add_argument("--articles", default=default_folders, help="comma-separated folders of articles")
     parser.add_argument("--repeat", type=int, default=1, help="use every article this many times")
     parser.add_argument("--out-length", type=int, default=142, help="final summary length, tokens (fixed)")
-    parser.add_argument("--beams", type=int, default=4, help="pipeline: beams for the final summary")
-    parser.add_argument("--map-beams", type=int, default=1, help="pipeline: beams for partial summaries")
-    parser.add_argument("--map-length", type=int, default=None, help="pipeline: partial summary length, tokens")
-    parser.add_argument("--batch-size", type=int, default=None, help="pipeline: sequences per batch (auto)")
-    parser.add_argument("--window", type=int, default=32, help="pipeline: articles per summarize() call")
-    parser.add_argument("--quantize", action="store_true", help="pipeline: int8 dynamic quantisation")
-    parser.add_argument("--threads", type=int, default=None, help="torch threads (both modes)")
-    parser.add_argument("--modes", default="naive,pipeline", help="comma-separated: naive, pipeline")
-    parser.add_argument("--child", choices=["naive", "pipeline"], help=argparse.SUPPRESS)
+    parser.add_argument("--beams", type=int, default=None, help="pipeline: beams for the final summary (default 4)")
+    parser.add_argument("--batch-size", type=int, default=None, help="pipeline: inputs per batch (auto)")
+    parser.add_argument("--window", type=int, default=32, help="articles per summarize() call (and per round)")
+    parser.add_argument("--threads", type=int, default=None, help="torch threads (all modes)")
+    parser.add_argument("--variants", default="default", help=f"pipeline variants: {', '.join(VARIANTS)}")
+    parser.add_argument("--skip", default="", help="'naive' to run the pipeline variants only")
+    parser.add_argument(
+        "--sweep",
+        nargs="?",
+        const="1:1:4096,4:32768:4096,8:32768:4096,16:32768:4096,32:65536:4096,16:32768:1024,16:32768:8192",
+        default=None,
+        help="BATCH:DECODE_TOKENS:ENCODE_TOKENS,... for the final step alone",
+    )
+    parser.add_argument("--sweep-inputs", type=int, default=32, help="inputs for --sweep")
     args = parser.parse_args()
-    if args.child:
-        child(args)
-        return
-
-    import platform
-
-    machine = platform.processor() or platform.machine()
-    print(f"machine: {machine}, {os.cpu_count()} CPUs; python {platform.python_version()}")
-    print(f"settings: {' '.join(sys.argv[1:]) or '(defaults)'}")
-    rows = {}
-    for mode in args.modes.split(","):
-        cmd = [sys.executable, __file__, *sys.argv[1:], "--child", mode]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            sys.stderr.write(proc.stderr)
-            raise SystemExit(f"{mode} run failed")
-        rows[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
-        r = rows[mode]
-        extra = (
-            f", {r['chunks']} chunks, up to {r['max_levels']} levels, batch {r['batch_size']}"
-            if mode == "pipeline"
-            else ""
-        )
-        print(
-            f"{mode:9s} {r['articles']} articles in {r['seconds']:.1f} s: {r['articles_per_s']:.3f} articles/s, "
-            f"{r['generated_tokens_per_s']:.1f} generated tokens/s ({r['generated_tokens']} tokens, "
-            f"{r['generate_calls']} generate calls), input tokens read {r['input_tokens_covered']}/"
-            f"{r['input_tokens_total']}, peak RSS {r['peak_rss_mb']:.0f} MB{extra}"
-        )
-    if "naive" in rows and "pipeline" in rows:
-        ratio = rows["pipeline"]["articles_per_s"] / rows["naive"]["articles_per_s"]
-        print(f"ratio (pipeline / naive articles/s): {ratio:.2f}x")
+    for name in args.variants.split(","):
+        if name and name not in VARIANTS:
+            parser.error(f"unknown variant {name!r}; choose from {', '.join(VARIANTS)}")
+    if args.sweep:
+        sweep(args)
+    else:
+        benchmark(args)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from summarize.config import SummarizerOptions
 from summarize.errors import ConfigError, ModelLoadError
 from summarize.models import Summary
 from summarize.summarizers import load_summarizer
-from summarize.summarizers.seq2seq import Seq2SeqSummarizer, pick_device, pick_dtype
+from summarize.summarizers.seq2seq import GenerationSettings, Seq2SeqSummarizer, pick_device, pick_dtype
 
 torch = pytest.importorskip("torch")
 
@@ -167,3 +167,51 @@ def test_folder_without_config_is_a_load_error(tmp_path):
 def test_missing_folder_is_a_load_error(tmp_path):
     with pytest.raises(ModelLoadError, match="does not exist"):
         load_summarizer(SummarizerOptions(engine="abstractive", model=str(tmp_path / "nowhere")))
+
+
+def _plain_generate(summarizer: Seq2SeqSummarizer, texts: list[str], beams: int) -> list[str]:
+    """What generate() gives from token ids, with its own encoder call and cache."""
+    enc = summarizer.tokenizer(texts, return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        out = summarizer.model.generate(
+            **enc, num_beams=beams, max_length=11, min_length=11, early_stopping=beams > 1, do_sample=False
+        )
+    return summarizer.tokenizer.batch_decode(out, skip_special_tokens=True, clean_up_tokenization_spaces=False)
+
+
+@pytest.mark.parametrize("model_dir", ["tiny_bart_dir", "tiny_t5_dir"])
+@pytest.mark.parametrize("beams", [1, 3])
+def test_sub_batched_encoder_and_shared_cross_cache_match_plain_generate(request, model_dir, beams):
+    summarizer = load(request.getfixturevalue(model_dir), max_length=10, min_length=10, num_beams=beams)
+    # One input per encoder call: every call is cut to its own width and padded back.
+    summarizer.encode_tokens = 1
+    texts = ["A much longer input about the harbour and its ferries " * 3, "Middle sized input here.", "Tiny"]
+    settings = GenerationSettings(num_beams=beams, max_new_tokens=10, min_new_tokens=10)
+    assert summarizer._generate_batch(texts, settings) == _plain_generate(summarizer, texts, beams)
+
+
+def test_beam_cache_projects_cross_attention_once_per_input(bart):
+    from summarize.summarizers.seq2seq import _beam_cache, _cross_attention_modules
+
+    layers = _cross_attention_modules(bart.model)
+    assert len(layers) == bart.model.config.decoder_layers
+    hidden = torch.randn(2, 5, bart.model.config.d_model)
+    cache = _beam_cache(bart.model, hidden, beams=3)
+    keys = cache.cross_attention_cache.layers[0].keys
+    assert keys.shape[0] == 2 * 3 and keys.shape[2] == 5
+    assert torch.equal(keys[0], keys[2]) and not torch.equal(keys[0], keys[3])
+    before = keys.clone()
+    cache.reorder_cache(torch.tensor([2, 2, 1, 5, 3, 3]))
+    assert torch.equal(cache.cross_attention_cache.layers[0].keys, before)
+
+
+def test_decoding_batches_are_capped_in_cross_attention_tokens(bart):
+    bart.decode_tokens, saved = 100, bart.decode_tokens
+    try:
+        lengths = [40, 20, 10, 10, 5]
+        batches = bart._batches(list(range(5)), lengths, beams=2)
+    finally:
+        bart.decode_tokens = saved
+    # 2 beams x 42 padded tokens fit one input only; 2 x 22 fit two; 2 x 12 fit the last two.
+    assert batches == [[0], [1, 2], [3, 4]]
+    assert all(len(b) * 2 * (lengths[b[0]] + 2) <= 100 or len(b) == 1 for b in batches)
