@@ -82,8 +82,6 @@ class Rules:
         for index, rule in enumerate(self.rules):
             for kind in rule.triggers:
                 self.by_trigger.setdefault(kind, []).append(index)
-        # Opening with the character before the word (a character class) lets the engine skip
-        # through the insides of words in C; the very start of the text is tried apart.
         # Rules whose match always opens with the trigger word itself need not be tried at the
         # positions of the words before it.
         self.opens_with_trigger = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _OPENS_WITH_TRIGGER)
@@ -93,6 +91,8 @@ class Rules:
         self._needs_opening = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _NEEDS_OPENING)
         self._plans: dict[tuple[str, str], Plan] = {}
         self._combined: dict[tuple[int, ...], Combined | None] = {}
+        # Opening with the character before the word (a character class) lets the engine skip
+        # through the insides of words in C; the very start of the text is tried apart.
         # The separator before a trigger is any character but a letter, digit, "_" or apostrophe.
         # Testing for ASCII ones is quicker; where a letter beyond ASCII stands before a trigger,
         # the text is scanned again with the exact class (see tagger._scan).

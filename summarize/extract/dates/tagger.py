@@ -2,9 +2,10 @@
 
 Where the time goes, and why the code is shaped as it is: one regular-expression pass finds the
 trigger words every rule hangs on; at each trigger a single match call tries all the rules that
-word may start (see `Rules.at_trigger`), and the words before it are read with one more call on
-the reversed text. Only matches that cover a trigger are parsed; values are computed once the
-winners are known, and the mentions are validated in one batch at the end.
+word may start (see `Rules.plan`), at its position and at those of the opening words before it,
+which one more call reads on the reversed text. Matches are parsed lazily, longest first, so one
+inside an expression already chosen is never parsed; values are computed once the winners are
+known, and the mentions are validated in one batch at the end.
 """
 
 from __future__ import annotations
