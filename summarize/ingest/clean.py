@@ -22,7 +22,7 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-# "WASHINGTON, March 4 - ", "NAIROBI, Kenya, March 2, 2023 -- ", "LONDON (Reuters) - ", "GENEVA, Feb 13 (IPS) - "
+# "OSLO, March 4 - ", "NAIROBI, Kenya, March 2, 2023 -- ", "LONDON (Reuters) - ", "GENEVA, Feb 13 (AFP) - "
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?){0,2})"
     rf"(?:,?[ \t]+(?P<date>{_MONTHS}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?|\d{{1,2}}[ \t]+{_MONTHS}(?:[ \t]+\d{{4}})?))?"
@@ -166,14 +166,14 @@ def _same(a: str, b: str) -> bool:
 
 
 def find_dateline(view: str, after: int) -> Span | None:
-    """A wire dateline ("WASHINGTON, March 4 -") opening the first paragraph after `after`."""
+    """A wire dateline ("OSLO, March 4 -") opening the first paragraph after `after`."""
     rest = view[after:]
     lead = len(rest) - len(rest.lstrip())
     m = _DATELINE.match(rest[lead:])
     if not m:
         return None
     place = m.group("place").strip()
-    # The place must be shouted ("WASHINGTON"), or the line must carry a date or an agency.
+    # The place must be shouted ("OSLO"), or the line must carry a date or an agency.
     if not (place.split(",")[0].upper() == place.split(",")[0] or m.group("date") or m.group("agency")):
         return None
     start = after + lead

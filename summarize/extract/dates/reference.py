@@ -1,8 +1,8 @@
 """The reference date of an article: metadata first, then what the text says about itself.
 
 In the text, in order of trust: a "Published/Posted/Updated ..." line, a full date in the lines
-above the body (byline, front matter), the wire dateline ("WASHINGTON, March 4 -"), and the
-copyright notice ("© Inter Press Service (2009)"), which usually sits in the furniture. A dateline
+above the body (byline, front matter), the wire dateline ("OSLO, March 4 -"), and the
+copyright notice ("© Harbour Press Agency (2009)"), which usually sits in the furniture. A dateline
 without a year borrows the copyright year.
 """
 
