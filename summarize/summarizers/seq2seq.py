@@ -6,6 +6,12 @@ window; one pass when it fits, otherwise map (summarise every chunk) and reduce
 one final pass. Chunks from all the articles of a call share generation batches, sorted
 by length to cut padding, and results go back to their articles in order.
 
+Where CPU time goes, and what this module does about it: a decoding step reads all the
+decoder weights whatever the batch, so decoding batches are large and the weights are read
+once for many sequences; the encoder runs once per input, in sub-batches of bounded padded
+size; with beam search, the cross-attention keys and values are projected once per input
+rather than once per beam, and are not copied each time the beams are reordered.
+
 `torch` and `transformers` are imported here only, inside functions, so that importing
 summarize and running the extractive engine never loads them.
 """

@@ -274,9 +274,9 @@ class Pipeline:
             **{"num_beams": args.beams, "batch_size": args.batch_size, **overrides},
         )
         if options.dtype == "bfloat16":
-            model = copy.deepcopy(model).to(torch.bfloat16)
+            model = _own_copy(model).to(torch.bfloat16)
         if options.quantize:
-            model = quantize_dynamic(copy.deepcopy(model))
+            model = quantize_dynamic(_own_copy(model))
         self.summarizer = Seq2SeqSummarizer(
             model, tokenizer, model_id="random distilbart-cnn-12-6", prompt=load_prompt("plain"), options=options
         )
@@ -329,6 +329,13 @@ class Pipeline:
             self.row.sentences_total += n
             self.row.covered += sum(counts[i] for i in inside if i < n)
             self.row.total += sum(counts)
+
+
+def _own_copy(model):
+    """A copy of the model whose generate() is its own, not the counting wrapper of the original."""
+    copied = copy.deepcopy(model)
+    vars(copied).pop("generate", None)
+    return copied
 
 
 def _plain_generation(summarizer) -> None:
