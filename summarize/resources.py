@@ -20,12 +20,8 @@ def data_path(name: str, language: str = "en") -> Path:
     """Path of a data file for a language; raises ConfigError when it is missing."""
     path = DATA_DIR / language / name
     if not path.is_file():
-        available = (
-            sorted(p.name for p in (DATA_DIR / language).glob("*")) if (DATA_DIR / language).is_dir() else []
-        )
-        raise ConfigError(
-            f"no data file {name!r} for language {language!r}; have: {', '.join(available) or 'none'}"
-        )
+        available = sorted(p.name for p in (DATA_DIR / language).glob("*")) if (DATA_DIR / language).is_dir() else []
+        raise ConfigError(f"no data file {name!r} for language {language!r}; have: {', '.join(available) or 'none'}")
     return path
 
 

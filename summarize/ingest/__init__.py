@@ -57,9 +57,7 @@ def read_text_article(text: str, path: str | None = None, fmt: Format = "auto") 
     return _build(text, path, hashlib.sha256(data).hexdigest(), len(data), "utf-8", False, fmt)
 
 
-def _build(
-    text: str, path: str | None, sha: str, size: int, encoding: str, detected: bool, fmt: Format
-) -> Article:
+def _build(text: str, path: str | None, sha: str, size: int, encoding: str, detected: bool, fmt: Format) -> Article:
     label = path or "<stdin>"
     if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
         page = extract_html(text, label)
@@ -125,9 +123,7 @@ def build_article(
     body_view = view_text
     if title_span is not None:
         body_view = (
-            view_text[: title_span.start]
-            + " " * (title_span.end - title_span.start)
-            + view_text[title_span.end :]
+            view_text[: title_span.start] + " " * (title_span.end - title_span.start) + view_text[title_span.end :]
         )
     sentences = [Span(start=s, end=e, label="sentence") for s, e in split_sentences(body_view)]
     if not sentences:

@@ -91,9 +91,7 @@ def _lines(view: str) -> list[_Line]:
         stripped = raw.strip()
         if stripped:
             lead = len(raw) - len(raw.lstrip())
-            out.append(
-                _Line(start=pos + lead, end=pos + lead + len(stripped), norm=" ".join(stripped.split()))
-            )
+            out.append(_Line(start=pos + lead, end=pos + lead + len(stripped), norm=" ".join(stripped.split())))
         pos = end + 1
     return out
 

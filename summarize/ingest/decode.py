@@ -35,9 +35,7 @@ class Decoded(BaseModel):
 def check_size(size: int, max_bytes: int, name: str) -> None:
     """Raise TooLargeError when size is over the limit."""
     if size > max_bytes:
-        raise TooLargeError(
-            f"{name}: too large ({size:,} bytes; the limit is {max_bytes:,} bytes, see --max-bytes)"
-        )
+        raise TooLargeError(f"{name}: too large ({size:,} bytes; the limit is {max_bytes:,} bytes, see --max-bytes)")
 
 
 def decode(data: bytes, name: str = "input") -> Decoded:
@@ -56,13 +54,9 @@ def _decode(data: bytes, name: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(
-                    text=data.decode(encoding), encoding=encoding.replace("-sig", ""), detected=False
-                )
+                return Decoded(text=data.decode(encoding), encoding=encoding.replace("-sig", ""), detected=False)
             except UnicodeDecodeError as exc:
-                raise NotTextError(
-                    f"{name}: not a text file (bad {encoding} after its BOM: {exc.reason})"
-                ) from None
+                raise NotTextError(f"{name}: not a text file (bad {encoding} after its BOM: {exc.reason})") from None
     if b"\x00" in data:
         raise NotTextError(f"{name}: not a text file (NUL bytes)")
     try:
@@ -86,9 +80,7 @@ def _detect_legacy(data: bytes, name: str) -> Decoded:
             return Decoded(text=data.decode(encoding), encoding=encoding, detected=True)
         except UnicodeDecodeError:
             continue
-    raise NotTextError(
-        f"{name}: not a text file (no encoding decodes it)"
-    )  # pragma: no cover - latin-1 decodes all
+    raise NotTextError(f"{name}: not a text file (no encoding decodes it)")  # pragma: no cover - latin-1 decodes all
 
 
 _MULTI_BYTE_CP = {"cp932", "cp936", "cp949", "cp950", "cp65001"}

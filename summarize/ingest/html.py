@@ -9,9 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from summarize.errors import EmptyArticleError
 from summarize.ingest.markup import iso_date
 
-_HTML_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
-)
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
 class Page(BaseModel):
@@ -39,6 +37,4 @@ def extract_html(html: str, name: str) -> Page:
     if not text.strip():
         raise EmptyArticleError(f"{name}: empty article (no main text found in the HTML page)")
     title = getattr(doc, "title", None)
-    return Page(
-        text=text, title=" ".join(title.split()) if title else None, date=iso_date(getattr(doc, "date", None))
-    )
+    return Page(text=text, title=" ".join(title.split()) if title else None, date=iso_date(getattr(doc, "date", None)))
