@@ -3,7 +3,7 @@
 
 VENV   ?= .venv
 PYTHON ?= python3
-# The CPU build of PyTorch; for CUDA, e.g. `make TORCH="torch==2.13.0" PIP_EXTRA="--index-url ..."`
+# The PyTorch requirement; PIP_EXTRA adds pip options, e.g. an extra index for a CPU or CUDA build
 # (see README, "Installing PyTorch").
 TORCH     ?= torch==2.13.0
 PIP_EXTRA ?=
