@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from summarize.extract import names
 from summarize.extract.itinerary.records import Found, StopKind, When
@@ -40,7 +41,14 @@ def next_place(
 ) -> Found | None:
     """The next place-like span from pos: a known place, a place's possession, or a named venue."""
     rules, gaz = travel_rules(), gazetteer()
-    known = next((m for m in mentions if pos <= m.start < limit and m.start not in used), None)
+    known = None
+    # Mentions come in document order: start from the first one at or after pos.
+    for m in mentions[bisect_left(mentions, pos, key=_start) :]:
+        if m.start >= limit:
+            break
+        if m.start not in used:
+            known = m
+            break
     cap = None
     for m in _CAP_RUN.finditer(view, pos, limit):
         word = m.group(0)
@@ -81,6 +89,10 @@ def next_place(
             return Found(start0, full_end, view[start0:full_end], country, "other", continent, consumed)
         return None if full_end >= limit else Found(-1, full_end)
     return Found(start, end, text, country, kind, continent, consumed)
+
+
+def _start(m: PlaceMention) -> int:
+    return m.start
 
 
 def overlaps_known(a: int, b: int, mentions: list[PlaceMention]) -> bool:
