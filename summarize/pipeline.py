@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarize._version import __version__
 from summarize.config import ExtractionOptions, RunOptions, SummarizerOptions
-from summarize.errors import ConfigError, EmptyArticleError, InputError, ProcessingError, SummarizeError
+from summarize.errors import ConfigError, InputError, ProcessingError, SummarizeError
 from summarize.extract import extract
 from summarize.ingest import read_bytes, read_path, read_text_article
 from summarize.models import Article, FactSheet, Meta, Summary
@@ -266,8 +266,6 @@ def process_text(
 
 def extract_facts(text: str, reference_date: str | None = None) -> FactSheet:
     """Fact sheet of an article given as text, without a summary (no model is loaded)."""
-    if not text.strip():
-        raise EmptyArticleError("text: empty article (no text)")
     try:
         options = RunOptions(
             extraction=ExtractionOptions(reference_date=reference_date),
