@@ -234,7 +234,7 @@ class Context:
         if year is None:
             a = self.anchor()
             if a is not None:
-                year = closest_year(month, day, a, self.tense(*span))
+                year = closest_year(month, day, a, lambda: self.tense(*span))
         return fmt_date(year, month, day)
 
     def shifted_day(self, delta: int) -> str:

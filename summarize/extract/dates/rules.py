@@ -44,6 +44,7 @@ class Rule:
 class Combined(NamedTuple):
     match: Callable[..., re.Match[str] | None]
     groups: tuple[tuple[int, int], ...]  # (group number, rule index) in rule order
+    single: int | None = None  # the rule's index where there is one rule: `match` is its own pattern's
 
 
 class Plan(NamedTuple):
@@ -141,6 +142,11 @@ class Rules:
             return self._combined[indexes]
         if not indexes:
             return None
+        if len(indexes) == 1:
+            # One rule: its own pattern, whose match the parser can then take as it is.
+            (i,) = indexes
+            combined = self._combined[indexes] = Combined(self.rules[i].pattern.match, ((0, i),), i)
+            return combined
         parts = [f"(?:(?=(?P<rule{i}>\n{_uncaptured(self.rules[i].pattern.pattern, f'r{i}_')}\n))|)" for i in indexes]
         pattern = re.compile("".join(parts), re.IGNORECASE | re.VERBOSE)
         groups = tuple((pattern.groupindex[f"rule{i}"], i) for i in indexes)

@@ -23,8 +23,9 @@ from summarize.models import DateMention
 # Validating the finished list in one call is cheaper than building each model on its own.
 _MENTIONS = TypeAdapter(list[DateMention])
 
-# A rule match: minus its length, rule index, start, order found, end.
-Match = tuple[int, int, int, int, int]
+# A rule match: minus its length, rule index, start, order found, end, and the rule's own
+# match where the rule was tried alone (else it is run again to be parsed).
+Match = tuple[int, int, int, int, int, "re.Match[str] | None"]
 # A parsed one: the same for the span of its pieces, and the pieces.
 Candidate = tuple[int, int, int, int, int, list[Piece]]
 
@@ -105,15 +106,25 @@ def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
             if start != at:
                 combined = before
             m = combined.match(scan, start)  # type: ignore[union-attr]
-            if m is None or m.lastindex is None:  # no rule matched here
+            if m is None:
                 continue
-            for number, index in combined.groups:
+            single = combined.single  # type: ignore[union-attr]
+            if single is not None:
+                end = m.end()
+                if end <= at or (single, start) in seen:
+                    continue
+                seen.add((single, start))
+                found.append((start - end, single, start, len(found), end, m))
+                continue
+            if m.lastindex is None:  # no rule matched here
+                continue
+            for number, index in combined.groups:  # type: ignore[union-attr]
                 # A match that ends before the trigger belongs to another trigger (or none).
                 end = m.end(number)
                 if end <= at or (index, start) in seen:
                     continue
                 seen.add((index, start))
-                found.append((start - end, index, start, len(found), end))
+                found.append((start - end, index, start, len(found), end, None))
     return found
 
 
@@ -141,11 +152,11 @@ def _choose(scan: str, rules: Rules, found: list[Match]) -> list[Candidate]:
     for match in found:
         while waiting and waiting[0][:4] <= match[:4]:
             settle(heappop(waiting))
-        _, index, start, order, end = match
+        _, index, start, order, end, m = match
         if taken.find(0, start, end) == -1:
             continue
         rule = rule_list[index]
-        pieces = rule.parse(rule.pattern.match(scan, start), rules)
+        pieces = rule.parse(m or rule.pattern.match(scan, start), rules)
         if not pieces:
             continue
         if len(pieces) == 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -102,23 +103,38 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def closest_year(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int | None:
-    """The year that puts month(/day) nearest the anchor, leaning the way the tense points."""
+def closest_year(month: int, day: int | None, anchor: Anchor, tense: Tense | Callable[[], Tense]) -> int | None:
+    """The year that puts month(/day) nearest the anchor, leaning the way the tense points.
+
+    `tense` may be a function, called only when the lean changes the answer: for most dates,
+    those within a few months of the anchor, the nearest year wins whatever the tense.
+    """
     if anchor.year is None:
         return None
     if anchor.month is None:
         return anchor.year
+    if callable(tense):
+        past = _closest_year(month, day, anchor, "past")
+        if past == _closest_year(month, day, anchor, "future") == _closest_year(month, day, anchor, None):
+            return past
+        tense = tense()
+    return _closest_year(month, day, anchor, tense)
+
+
+def _closest_year(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int:
+    year0 = anchor.year
+    assert year0 is not None and anchor.month is not None
     ref_day = anchor.day or 15
     best: tuple[float, int] | None = None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in (year0 - 1, year0, year0 + 1):
         # distance in months, day fractions breaking ties
-        dist = (year - anchor.year) * 12 + (month - anchor.month) + ((day or 15) - ref_day) / 31
+        dist = (year - year0) * 12 + (month - anchor.month) + ((day or 15) - ref_day) / 31
         cost = abs(dist)
         if (tense == "past" and dist > 0.5) or (tense == "future" and dist < -0.5):
             cost += 5
         if best is None or cost < best[0]:
             best = (cost, year)
-    return best[1] if best else anchor.year
+    return best[1] if best else year0
 
 
 def closest_weekday(weekday: int, ref: date, tense: Tense, direction: int | None = None) -> date:
