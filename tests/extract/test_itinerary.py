@@ -225,3 +225,41 @@ def test_a_date_after_a_coordinated_list_is_shared_by_the_list() -> None:
         ("Romania", "RO", "2031-05-05", "2031-05-05", "planned"),
         ("Slovakia", "SK", "2031-05-05", "2031-05-05", "planned"),
     ]
+
+
+def test_a_colon_after_a_trip_word_opens_its_list_of_stops() -> None:
+    text = (
+        "Secretary-General Hana Ito begins a three-nation tour on Sunday: Ghana (May 2-4), "
+        "Togo (May 4-6) and Benin (May 7). Her itinerary: Accra, Lome and Cotonou."
+    )
+    dates = [
+        ("Sunday", "2031-05-04"),
+        ("May 2-4", "2031-05-02", "2031-05-04"),
+        ("May 4-6", "2031-05-04", "2031-05-06"),
+        ("May 7", "2031-05-07"),
+    ]
+    found = stops(text, dates, "2031-04-28")
+    # the capitals of the second list are the same stops, folded into the dated countries
+    assert brief(found) == [
+        ("Ghana", "GH", "2031-05-02", "2031-05-04", "planned"),
+        ("Togo", "TG", "2031-05-04", "2031-05-06", "planned"),
+        ("Benin", "BJ", "2031-05-07", "2031-05-07", "planned"),
+    ]
+    assert {s.traveler for s in found} == {"Hana Ito"}
+
+
+def test_a_colon_after_other_words_is_an_ordinary_clause_break() -> None:
+    text = (
+        "He summed up his visit in one word: Germany. "
+        "The tour has a clear goal: France must pay, officials in Paris said."
+    )
+    assert stops(text) == []
+
+
+def test_a_participle_after_the_place_dates_the_stay() -> None:
+    text = "The delegation will spend two days in Nairobi, Kenya, starting March 14, and then fly to Addis Ababa."
+    found = stops(text, [("March 14", "2031-03-14")], "2031-03-01")
+    assert brief(found) == [
+        ("Nairobi", "KE", "2031-03-14", "2031-03-15", "planned"),
+        ("Addis Ababa", "ET", None, None, "planned"),
+    ]

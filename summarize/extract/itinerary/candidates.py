@@ -78,6 +78,19 @@ _DATE_IN_PARENS = re.compile(r"\(\s*DATE\s*\)")
 _DATE_WITH_PREP = re.compile(r"(?:\b(?:on|from|in|between|during|through|until|till|to|and|by)\s+)?DATE")
 _COMMA_OR_SPACE = re.compile(r"\s*,?\s")
 _COMMA_THE = re.compile(r",\s*(?:the\s+)?")
+# "a four-nation tour on Sunday: Ghana (May 2-4), Nigeria ...": a colon after a trip word (and a
+# few words, a date among them) opens the list of its stops.
+_COLON_LEAD = re.compile(r"[^:]*:\s*(?:the\s+)?")
+# What may stand between the trip word and such a colon (dates aside): "begins a four-nation tour
+# on Sunday:", "will take him to:", "includes stops in:"; anything else ("his visit in one word:")
+# makes the colon an ordinary clause break.
+_LIST_LEAD_WORD = re.compile(
+    r"(?:a|an|the|of|on|from|in|to|at|this|next|that|will|be|is|are|as|follows|following|which|"
+    r"take|takes|taking|him|her|them|include|includes|including|with|his|their|its|stops?|legs?|"
+    r"tour|trip|visit|itinerary|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)?-?"
+    r"(?:nation|country|city|state|day|week|leg|stop)s?)"
+)
+_COLON_LIST_WORDS = 8
 
 
 def sentence_stops(
@@ -100,6 +113,8 @@ def sentence_stops(
         for m in _TERMINATOR.finditer(view, t.end, limit):
             if m.group(0).strip().lower().startswith("to") and not view[t.end : m.start()].strip():
                 continue  # the trigger's own preposition ("travel to ...")
+            if m.group(0) == ":" and _opens_list(view, t, m.start(), whens):
+                continue
             limit = m.start()
             break
         if _CAPITAL.search(view, t.end, limit):  # every place or venue name opens with a capital
@@ -187,6 +202,8 @@ def _window(
             rule = f"{t.name}_{_last_prep(lead, t.preps)}"
         elif t.kind in ("verb", "noun") and not out and rules.event_noun.match(view, end) and _BARE_THE.fullmatch(lead):
             rule = f"{t.name}_event"
+        elif t.kind in ("verb", "noun", "frame") and not out and ":" in lead and _COLON_LEAD.fullmatch(lead):
+            rule = f"{t.name}_list"
         modifier = consumed == [start] and not rule.endswith("_event") and not _ends_phrase(view, end, whens)
         speaker = _SPEAKER.match(view, max(end, nxt.tail))
         if not rule or name_part(view, start) or modifier or speaker:
@@ -219,6 +236,14 @@ def _window(
         out.append(cand)
         anchor = pos = cand.tail = _after_qualifier(view, cand.tail, limit, mentions, used, cand)
     return out
+
+
+def _opens_list(view: str, t: Trigger, colon: int, whens: list[When]) -> bool:
+    """Whether the colon at `colon` introduces the stops of trigger t ("her tour on Sunday: ...")."""
+    if t.kind not in ("noun", "verb", "frame") or colon - t.end > 80:
+        return False
+    words = _lead(view, t.end, colon, whens).split()
+    return len(words) <= _COLON_LIST_WORDS and all(_LIST_LEAD_WORD.fullmatch(w) for w in words)
 
 
 def _within_reach(lead: str, t: Trigger, out: list[Cand]) -> bool:

@@ -37,8 +37,11 @@ _DATEISH = re.compile(
 
 
 # A date after a stop belongs to it unless a new clause starts in between ("Africa, the UK chancellor
-# predicted ... by 2012"); a relative clause about the stop is fine ("Accra, where she will ... on Monday").
-_DATE_GAP_BREAK = re.compile(r"[;:\"“”]|,(?!\s*(?:where|when|which|and|before|after|then|from|on|in)\b)")
+# predicted ... by 2012"); a relative clause about the stop is fine ("Accra, where she will ... on Monday"),
+# and so is a participle that dates the stay ("Nairobi, starting March 14").
+_DATE_GAP_BREAK = re.compile(
+    r"[;:\"“”]|,(?!\s*(?:where|when|which|and|before|after|then|from|on|in|starting|beginning|arriving)\b)"
+)
 _SHARED_DATE_GAP = re.compile(r"[\s,]*(?:on|from|in|between|during|through|for)?\s*\(?")
 _UNTIL = re.compile(r"\b(?:until|till|through)\b")
 _PARENS = re.compile(r"\([^()]*\)")
