@@ -123,6 +123,7 @@ class _OrgCues(BaseModel):
     role_nouns: list[str]
     acronym_not_org: list[str]
     not_orgs: list[str]
+    known: list[str] = []
 
 
 class _Titles(BaseModel):
@@ -153,6 +154,8 @@ class _Lexicon:
     org_roles: frozenset[str]
     not_org_acronyms: frozenset[str]
     not_orgs: frozenset[str]
+    known_orgs: frozenset[str]  # whole names, as written
+    known_openings: frozenset[str]  # their first words, two or more, joined by spaces
     honorifics: frozenset[str]
     title_heads: frozenset[str]
     not_names: frozenset[str]
@@ -189,6 +192,10 @@ def _lexicon() -> _Lexicon:
         org_roles=frozenset(w.lower() for w in org.role_nouns),
         not_org_acronyms=frozenset(org.acronym_not_org),
         not_orgs=frozenset(org.not_orgs),
+        known_orgs=frozenset(org.known),
+        known_openings=frozenset(
+            " ".join(name.split()[:n]) for name in org.known for n in range(2, len(name.split()) + 1)
+        ),
         honorifics=frozenset(titles.honorifics) | frozenset(titles.title_heads),
         title_heads=frozenset(titles.title_heads),
         not_names=frozenset(words.not_names),
@@ -348,11 +355,18 @@ def _merge(view: str, toks: list[_Tok], segs: list[list[int]]) -> list[list[int]
                 chain = [left[-1], *between, seg[0]]
                 if all(_joinable_gap(view, toks[a], toks[b]) for a, b in pairwise(chain)):
                     conn = [toks[j][2] for j in between]
-                    if _connects(conn, [toks[j][5] for j in left], toks[seg[0]][5]):
+                    left_words, right = [toks[j][5] for j in left], toks[seg[0]][5]
+                    if _connects(conn, left_words, right) or _known_opening(left_words, conn, right):
                         out[-1] = left + between + seg
                         continue
         out.append(list(seg))
     return out
+
+
+def _known_opening(left: list[str], conn: list[str], right_first: str) -> bool:
+    """Whether the words run on into the name of a known organisation ("Save the Children")."""
+    openings = _lexicon().known_openings
+    return any(" ".join([*left[i:], *conn, right_first]) in openings for i in range(max(0, len(left) - 3), len(left)))
 
 
 def _connects(conn: list[str], left: list[str], right_first: str) -> bool:
@@ -593,6 +607,8 @@ def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False)
     while len(seg) > 1 and words[0] in lex.qualifiers and not _has_cue(words[1:]) and words[1] not in lex.connectors:
         seg, words = seg[1:], words[1:]
     kind, basis = _classify(words)
+    if kind is None and " ".join(words) in lex.known_orgs:
+        kind, basis = "organization", "cue"
     if basis == "acronym" and _shouting(view, toks[seg[0]][0]):
         kind, basis = None, "none"
     if " ".join(words) in lex.not_orgs:
@@ -619,7 +635,7 @@ def _single(view: str, tok: _Tok) -> NameSpan:
     s, e, _, _, possessive, word = tok
     kind: NameKind | None = None
     basis: Basis = "none"
-    if word in lex.heads or word in lex.cues:
+    if word in lex.heads or word in lex.cues or word in lex.known_orgs:
         kind, basis = "organization", "cue"
     elif (
         _is_acronym(word)

@@ -272,6 +272,9 @@ def _sentence(
     for m in rules.passive.finditer(lv, s, e) if " by " in sentence else ():
         verb = m.group("verb")
         doc = _nearest_document(lv, s, m.start(), rules)
+        if doc is None and verb in rules.t.strong_passive_verbs:
+            # "a statement signed by 15 unions": signing makes a plain statement a signed one.
+            doc = _signed_statement(lv, s, m.start(), rules)
         if doc is None:
             continue
         # Weaker verbs ("organised by", "sent by") only describe the document itself: its subject.
@@ -335,6 +338,18 @@ def _nearest_document(lv: str, s: int, at: int, rules: _Rules) -> re.Match[str] 
     last = docs[-1]
     others = list(rules.not_document.finditer(lv, last.end(), at))
     return None if others else last
+
+
+def _signed_statement(lv: str, s: int, at: int, rules: _Rules) -> re.Match[str] | None:
+    """A statement (or communique) just before "signed by" at `at`, with nothing between but a few words."""
+    docs = list(rules.document.finditer(lv, max(s, at - 60), at))
+    if not docs:
+        return None
+    last = docs[-1]
+    between = lv[last.end() : at]
+    if "," in between or rules.not_document.search(between):
+        return None
+    return last
 
 
 def _previous_document(view: str, lv: str, spans: list[tuple[int, int]], i: int, rules: _Rules) -> str | None:

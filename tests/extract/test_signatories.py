@@ -99,3 +99,11 @@ def test_a_closing_quote_still_ends_the_quoted_part() -> None:
     text = "'We will not be silenced,' the Harbour Workers Union and the Dockers Guild said in a joint statement."
     article = read_text_article("Dock row\n\n" + text)
     assert [s.name for s in extract_signatories(article)] == ["Harbour Workers Union", "Dockers Guild"]
+
+
+def test_a_plain_statement_signed_by_signers_is_a_signed_document() -> None:
+    text = (
+        "A statement signed by some 15 unions and Save the Children said the law was unjust. "
+        "The company said in a statement, signed by its chief executive, that profits rose."
+    )
+    assert _sigs(text) == [(None, "group", 15, "about"), ("Save the Children", "organization", None, None)]
