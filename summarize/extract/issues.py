@@ -140,7 +140,7 @@ def _rules() -> _Rules:
         ),
         # "demand for X" is the noun; the verb takes its object directly.
         demand=compile_lower(
-            rf"(?<![\w-])(?P<verb>{_alt(t.demand_verbs)})\s+(?P<obj>(?!by\b|to\b|that\b)(?<!demand\s)(?<!demands\s)(?!for\b)\w|for\b(?<=call\sfor|alls\sfor|lled\sfor|ling\sfor))",
+            rf"(?<![\w-])(?P<verb>{_alt(t.demand_verbs)})\s+(?P<obj>(?!by\b|to\b|that\b)(?!for\b)\w|for\b(?<=call\sfor|alls\sfor|lled\sfor|ling\sfor))",
         ),
         issue_list=compile_lower(
             rf"\b(?P<noun>{_alt(t.issue_nouns)})\b(?P<gap>[^.;:]{{0,70}}?)"
@@ -297,6 +297,8 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
     for m in _anchored(rules.demand, view, e, at["demand"]) if "demand" in at else ():
         if _noun_use(view, s, m, rules) or _negated(view, s, m.start()) or _descriptive_gerund(view, s, m):
             continue
+        if m.group("verb").lower() in ("demand", "demands") and not _demanding_subject(view, s, m.start()):
+            continue  # "the demands grew", "demand rose": the noun
         end = _object_end(view, m.start("obj"), e, rules, keep_list=True)
         out.append(_Candidate(m.start("obj"), end, "call_for", s, m.start()))
         resumed = _resumed_list(view, end, e, rules)
@@ -363,6 +365,20 @@ def _noun_use(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
     if not verb.startswith(("demand", "focus", "call", "push", "appeal", "campaign", "lobby", "plea", "press")):
         return False
     return rules.noun_before.search(view, max(s, m.start() - 20), m.start()) is not None
+
+
+# "The petition demands an end to X", "they demand an apology": the words after which a bare
+# "demand(s)" + object is the verb rather than the noun ("the demands of", "oil demand rose").
+_DEMAND_SUBJECT = re.compile(
+    r"\b(?:petition|letter|statement|declaration|resolution|motion|charter|manifesto|appeal|it|which|that|"
+    r"who|he|she|they|we|i|you|also|now|still|to|will|would|also|further|jointly|union|group|coalition)"
+    r"\s*,?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _demanding_subject(view: str, s: int, at: int) -> bool:
+    return _DEMAND_SUBJECT.search(view, max(s, at - 24), at) is not None
 
 
 _NEGATION_BEFORE = re.compile(r"\b(?:not|never|no\s+longer|cannot)\s+$|n['’]t\s+$")
@@ -441,6 +457,10 @@ _OBJECT_POSITION = compile_lower(
 def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
     gap = m.group("gap") or ""
     link = " ".join((m.group("link") or ":").lower().split())
+    if m.group("noun").lower() == "agenda" and not link.startswith(("includ", "such", ":")):
+        return False  # "the agenda of the summit", "the agenda was set": no list of items
+    if link.startswith("includ") and _MODAL_GAP.fullmatch(gap):
+        gap = ""  # "topics will include", "the agenda is expected to include"
     if link == "of" and (gap.strip() or not _OBJECT_POSITION.search(view, max(0, m.start() - 30), m.start())):
         return False
     # "issues they hope X will raise, among them" may carry a short relative clause; other links
@@ -453,6 +473,12 @@ def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
         if _NEGATION.search(gap) or (word_before and word_before[0] not in _ISSUE_NOUN_OPENERS):
             return False
     return True
+
+
+_MODAL_GAP = re.compile(
+    r"\s*(?:(?:will|would|could|may|might|should|also|likely|expected|set|is|are|to|be)\s+)*"
+    r"(?:will|would|could|may|might|should|also|likely|expected|set|is|are|to|be)\s*"
+)
 
 
 # Words that may stand before an issue noun that a list after "are" spells out.

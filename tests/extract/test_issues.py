@@ -221,3 +221,19 @@ def test_a_passive_call_still_names_the_demand() -> None:
 def test_a_participle_clause_after_the_demands_is_no_demand() -> None:
     text = "The auditors called for a new tender for the bridge repairs, citing errors in the first one."
     assert _issues(text) == ["a new tender for the bridge repairs"]
+
+
+def test_a_document_or_a_pronoun_demanding_and_the_noun_demand() -> None:
+    text = (
+        "The petition demands an end to the night curfew. They demand a public inquiry. "
+        "The demands grew louder as fuel demand rose."
+    )
+    assert _issues(text) == ["an end to the night curfew", "a public inquiry"]
+
+
+def test_topics_or_an_agenda_that_will_include_a_list() -> None:
+    text = (
+        "Topics will include harbour dredging, ferry fares and pilot training. "
+        "The agenda is expected to include port security. The agenda was set by the host."
+    )
+    assert _issues(text) == ["harbour dredging", "ferry fares", "pilot training", "port security"]
