@@ -631,7 +631,9 @@ def _split(view: str, cand: _Candidate, rules: _Rules) -> list[tuple[int, int]]:
         # "urged her to raise A and B in her meetings": the things to raise are the issues.
         m = _TOPIC_DEMAND.match(view, a, b)
         if m is None:
-            return [(a, b)]
+            # "ask him why China continues to A and B" asks a question: kept whole.
+            asked = view[cand.verb : a] if cand.verb is not None else ""
+            return [(a, b)] if _WH_WORD.search(asked) else _verb_phrases(view, a, b)
         a = m.end()
         occasion = _OCCASION.search(view, a, b)
         if occasion:
@@ -662,6 +664,37 @@ _OCCASION = re.compile(
     r"negotiations|tour)\s*$",
     re.I,
 )
+
+
+# "urged the council to scrap the levy and reopen the clinics": two demands, each a verb with its
+# own object; "to protect workers and the environment" is one verb with two objects.
+_AND_VERB = re.compile(
+    r"(?P<link>,?\s+and|,)\s+(?P<verb>(?!(?:the|a|an|its|their|his|her|our|all|more|any|those|these|this|that|other|"
+    r"not|then|also|especially|particularly|including|notably|even|only)\b)[a-z]+(?<!ly))\s+"
+    r"(?:the|a|an|its|their|his|her|our|all|more|any|those|these|this|that)\b"
+)
+
+
+_EMBEDDED = re.compile(r"\bto\s+[a-z]")
+_WH_CLAUSE = re.compile(r"(?:why|how|what|whether|when|where|if|who)\b")
+_WH_WORD = re.compile(r"\b(?:why|how|what|whether|when|where|if|who)\b", re.IGNORECASE)
+
+
+def _verb_phrases(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The demands of "to scrap the levy, extend the service and reopen the clinics", one per verb."""
+    links = list(_AND_VERB.finditer(view, a, b))
+    # A comma alone separates verbs only in a list that ends with "and <verb>".
+    while links and "and" not in links[-1].group("link"):
+        links.pop()
+    if links and (_EMBEDDED.search(view, a, links[0].start()) or _WH_CLAUSE.match(view, a)):
+        return [(a, b)]  # "to back a plan to fight X and find Y", "ask why X continues to A and B"
+    out = []
+    pos = a
+    for m in links:
+        out.append(trim(view, pos, m.start()))
+        pos = m.start("verb")
+    out.append(trim(view, pos, b))
+    return [(x, y) for x, y in out if y > x]
 
 
 def _list_split(view: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -237,3 +237,18 @@ def test_topics_or_an_agenda_that_will_include_a_list() -> None:
         "The agenda is expected to include port security. The agenda was set by the host."
     )
     assert _issues(text) == ["harbour dredging", "ferry fares", "pilot training", "port security"]
+
+
+def test_demands_that_are_verbs_with_their_own_objects_split() -> None:
+    text = (
+        "The letter urges the council to cut the fares, extend the night service and reopen the stations. "
+        "Unions urged ministers to protect workers and the environment. "
+        "They asked the mayor why the city continues to close the baths and sell the parks."
+    )
+    assert _issues(text) == [
+        "cut the fares",
+        "extend the night service",
+        "reopen the stations",
+        "protect workers and the environment",
+        "close the baths and sell the parks",
+    ]
