@@ -79,6 +79,7 @@ class Rules:
             pattern = template(self.f)
             compiled = re.compile(pattern, re.IGNORECASE | re.VERBOSE)
             self.rules.append(Rule(name, compiled, parse, frozenset(triggers.split())))
+        self.names = [rule.name for rule in self.rules]
         self.by_trigger: dict[str, list[int]] = {}
         for index, rule in enumerate(self.rules):
             for kind in rule.triggers:
@@ -90,7 +91,7 @@ class Rules:
             i: frozenset(words) for i, rule in enumerate(self.rules) if (words := _hangs_on(rule.name, lex)) is not None
         }
         self._needs_opening = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _NEEDS_OPENING)
-        self._plans: dict[tuple[str, str], Plan] = {}
+        self.plans: dict[tuple[str, str], Plan] = {}  # filled by `plan` as triggers are met
         self._combined: dict[tuple[int, ...], Combined | None] = {}
         # Opening with the character before the word (a character class) lets the engine skip
         # through the insides of words in C; the very start of the text is tried apart.
@@ -124,12 +125,12 @@ class Rules:
     def plan(self, kind: str, word: str) -> Plan:
         """The rules to try at a trigger of this kind and word, at its position and before it."""
         key = (kind, word)
-        plan = self._plans.get(key)
+        plan = self.plans.get(key)
         if plan is None:
             indexes = [i for i in self.by_trigger.get(kind, ()) if word in self._hangs_on.get(i, (word,))]
             at = tuple(i for i in indexes if i not in self._needs_opening)
             before = tuple(i for i in indexes if i not in self.opens_with_trigger)
-            plan = self._plans[key] = Plan(self._combine(at), self._combine(before))
+            plan = self.plans[key] = Plan(self._combine(at), self._combine(before))
         return plan
 
     def _combine(self, indexes: tuple[int, ...]) -> Combined | None:

@@ -11,7 +11,9 @@ known, and the mentions are validated in one batch at the end.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from heapq import heappop, heappush
+from operator import itemgetter
 
 from pydantic import TypeAdapter
 
@@ -44,18 +46,47 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
 
 def _triggers(scan: str, lowered: str, rules: Rules) -> list[tuple[int, str, str]]:
     """(position, kind, word) of every trigger, in text order; digits have no word."""
-    kinds = rules.trigger_kinds
-    day_number_follows = rules.day_number_follows
     out: list[tuple[int, str, str]] = []
     first = rules.trigger_at_start.match(lowered)
-    found = [(0, " " + first.group())] if first else []
-    found += _scan(lowered, rules)
-    for at, word in found:
-        word = word[1:]
+    if first is not None:
+        _classify(scan, lowered, rules, (first,), 0, out)
+    kept = len(out)
+    if not _classify(scan, lowered, rules, rules.trigger.finditer(lowered), 1, out):
+        # a letter the fast pattern took for a separator: scan again with the exact class
+        del out[kept:]
+        _classify(scan, lowered, rules, rules.trigger_exact.finditer(lowered), 1, out)
+    return out
+
+
+def _classify(
+    scan: str,
+    lowered: str,
+    rules: Rules,
+    found: Iterable[re.Match[str]],
+    skip: int,
+    out: list[tuple[int, str, str]],
+) -> bool:
+    """Append (position, kind, word) for each trigger found that is one, the word `skip` characters in.
+
+    Returns False, having stopped, at a separator that is a letter beyond ASCII.
+    """
+    kinds = rules.trigger_kinds
+    day_number_follows = rules.day_number_follows
+    for m in found:
+        sep, after = m.span()
+        at = sep + skip
+        if skip:
+            c = lowered[sep]
+            if c > "\x7f" and c.isalnum():
+                return False
+        word = lowered[at:after]
+        kind = kinds.get(word)
+        if kind is not None:
+            out.append((at, kind, word))
+            continue
         c = word[0]
         if c.isdecimal():
             # one, two or four digits, not after "." or "," nor before "%" (see grammar.trigger)
-            after = at + len(word)
             if lowered[after : after + 1] in (".", ",") and lowered[after + 1 : after + 2].isdigit():
                 continue  # 2.36, 5,210: amounts, not dates
             if len(word) == 4:
@@ -64,66 +95,63 @@ def _triggers(scan: str, lowered: str, rules: Rules) -> list[tuple[int, str, str
                 kind = "NUM12"
             else:
                 continue
-            word = ""
+            out.append((at, kind, ""))
         elif c in "'’":
-            kind, word = "APOS", ""
+            out.append((at, "APOS", ""))
         elif c == "q" and len(word) == 2 and word[1] in "1234":
-            kind, word = "QCODE", ""
+            out.append((at, "QCODE", ""))
         else:
+            word = " ".join(word.split())
             kind = kinds.get(word)
-            if kind is None:
-                word = " ".join(word.split())
-                kind = kinds.get(word, "")
-        if kind:
-            out.append((at, kind, word))
-    return out
-
-
-def _scan(lowered: str, rules: Rules) -> list[tuple[int, str]]:
-    """(position, separator + trigger) of each trigger after the first character."""
-    found = [(m.start() + 1, m.group()) for m in rules.trigger.finditer(lowered)]
-    for _, seen in found:
-        c = seen[0]
-        if c > "\x7f" and c.isalnum():  # a letter the fast pattern took for a separator
-            return [(m.start() + 1, m.group()) for m in rules.trigger_exact.finditer(lowered)]
-    return found
+            if kind:
+                out.append((at, kind, word))
+    return True
 
 
 def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
     """Every rule match that covers a trigger, not yet parsed."""
     found: list[Match] = []
-    seen: set[tuple[int, int]] = set()
-    plan = rules.plan
-    reverse: _Reversed | None = None
+    seen: set[int] = set()  # start * width + rule index
+    width = len(rules.rules)
+    plans = rules.plans
+    n = len(lowered)
+    backwards = ""  # the lower-cased text reversed, made at the first trigger that needs it
+    openings = rules.openings
     for at, kind, word in _triggers(scan, lowered, rules):
-        combined, before = plan(kind, word)
-        starts: list[int] = [at] if combined is not None else []
+        here, before = plans.get((kind, word)) or rules.plan(kind, word)
+        starts: list[int] = [at] if here is not None else []
         if before is not None:
-            if reverse is None:
-                reverse = _Reversed(lowered, rules)
-            starts += reverse.openings(at)
+            if not backwards:
+                backwards = lowered[::-1]
+            # where the opening words before the trigger begin ("the past two" years), nearest first
+            o = openings(backwards, n - at)
+            if o is not None:
+                for a, b in o.regs[1:]:
+                    if a < 0:
+                        break
+                    starts.append(n - b)
         for start in starts:
-            if start != at:
-                combined = before
-            m = combined.match(scan, start)  # type: ignore[union-attr]
+            match, groups, single = here if start == at else before  # type: ignore[misc]
+            m = match(scan, start)
             if m is None:
                 continue
-            single = combined.single  # type: ignore[union-attr]
             if single is not None:
                 end = m.end()
-                if end <= at or (single, start) in seen:
+                key = start * width + single
+                if end <= at or key in seen:
                     continue
-                seen.add((single, start))
+                seen.add(key)
                 found.append((start - end, single, start, len(found), end, m))
                 continue
             if m.lastindex is None:  # no rule matched here
                 continue
-            for number, index in combined.groups:  # type: ignore[union-attr]
+            for number, index in groups:
                 # A match that ends before the trigger belongs to another trigger (or none).
                 end = m.end(number)
-                if end <= at or (index, start) in seen:
+                key = start * width + index
+                if end <= at or key in seen:
                     continue
-                seen.add((index, start))
+                seen.add(key)
                 found.append((start - end, index, start, len(found), end, None))
     return found
 
@@ -142,16 +170,15 @@ def _choose(scan: str, rules: Rules, found: list[Match]) -> list[Candidate]:
     waiting: list[Candidate] = []  # parsed, ordered as the matches are (a heap)
     chosen: list[Candidate] = []
     rule_list = rules.rules
-
-    def settle(cand: Candidate) -> None:
-        start, end = cand[2], cand[4]
-        if taken.find(1, start, end) == -1:
-            taken[start:end] = b"\x01" * (end - start)
-            chosen.append(cand)
-
     for match in found:
-        while waiting and waiting[0][:4] <= match[:4]:
-            settle(heappop(waiting))
+        # Settle what no match still to come can beat. Orders differ, so comparing whole
+        # tuples never reaches their last items.
+        while waiting and waiting[0] <= match:  # type: ignore[operator]
+            cand = heappop(waiting)
+            lo, hi = cand[2], cand[4]
+            if taken.find(1, lo, hi) == -1:
+                taken[lo:hi] = b"\x01" * (hi - lo)
+                chosen.append(cand)
         _, index, start, order, end, m = match
         if taken.find(0, start, end) == -1:
             continue
@@ -174,26 +201,29 @@ def _choose(scan: str, rules: Rules, found: list[Match]) -> list[Candidate]:
             lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
         heappush(waiting, (lo - hi, index, lo, order, hi, pieces))
     while waiting:
-        settle(heappop(waiting))
-    chosen.sort(key=_start)
+        cand = heappop(waiting)
+        lo, hi = cand[2], cand[4]
+        if taken.find(1, lo, hi) == -1:
+            taken[lo:hi] = b"\x01" * (hi - lo)
+            chosen.append(cand)
+    chosen.sort(key=_START)
     return chosen
 
 
-def _start(cand: Candidate) -> int:
-    return cand[2]
+_START = itemgetter(2)
 
 
 def _resolve(
     scan: str, source: str, rules: Rules, chosen: list[Candidate], reference_date: str | None
 ) -> list[DateMention]:
     ctx = Context(scan, rules.lex, parse_iso(reference_date))
-    rows: list[list] = []  # start, end, type, value, range id, role, rule, floating
+    out: list[dict[str, object]] = []
+    floating: list[int] = []  # where in `out` the clock times are whose day the sentence may name
     range_id = 0
-    rule_list = rules.rules
+    names = rules.names
     note = ctx.note
-    floating = False
     for cand in chosen:
-        name = rule_list[cand[1]].name
+        name = names[cand[1]]
         pieces = cand[5]
         if len(pieces) > 1:
             if any(p.role == "start" for p in pieces):
@@ -205,49 +235,25 @@ def _resolve(
                 note(value, start, end)
             if role == "span":
                 role = None
-            rows.append([start, end, type_, value, range_id if role else None, role, name, float_])
-            floating = floating or float_
+            if float_:
+                floating.append(len(out))
+            text = source[start:end]
+            out.append(
+                {
+                    "text": text,
+                    "type": type_,
+                    "value": value,
+                    "evidence": {"start": start, "end": end, "text": text},
+                    "range_id": range_id if role else None,
+                    "range_role": role,
+                    "rule": name,
+                }
+            )
     if floating:
-        for row in rows:
-            if row[7]:
-                row[3] = _day_from_sentence(scan, rows, row)
-    out = []
-    for start, end, type_, value, rid, role, name, _ in rows:
-        text = source[start:end]
-        out.append(
-            {
-                "text": text,
-                "type": type_,
-                "value": value,
-                "evidence": {"start": start, "end": end, "text": text},
-                "range_id": rid,
-                "range_role": role,
-                "rule": name,
-            }
-        )
+        spans = [(d["evidence"]["start"], d["evidence"]["end"]) for d in out]  # type: ignore[index]
+        for i in floating:
+            out[i]["value"] = _day_from_sentence(scan, out, spans, i)
     return _MENTIONS.validate_python(out)
-
-
-class _Reversed:
-    """The lower-cased text read backwards, for the words that may open an expression before its trigger."""
-
-    def __init__(self, lowered: str, rules: Rules) -> None:
-        self.text = lowered[::-1]
-        self.n = len(lowered)
-        self.match = rules.openings
-
-    def openings(self, at: int) -> list[int]:
-        """Where the opening words before the trigger at `at` begin ("the past two" years), nearest first."""
-        m = self.match(self.text, self.n - at)
-        if m is None:
-            return []
-        n = self.n
-        out = []
-        for a, b in m.regs[1:]:
-            if a < 0:
-                break
-            out.append(n - b)
-        return out
 
 
 _TRIM = " \t\n\r,;:"
@@ -266,22 +272,25 @@ _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|\s)")
 
 
-def _day_from_sentence(text: str, rows: list[list], timed: list) -> str:
+def _day_from_sentence(text: str, mentions: list[dict[str, object]], spans: list[tuple[int, int]], i: int) -> str:
     """A clock time takes its day from the nearest full date in the same sentence ("at 16:15, June 1")."""
-    value = timed[3]
+    value: str = mentions[i]["value"]  # type: ignore[assignment]
     if "T" not in value:
         return value
+    start, end = spans[i]
     best: tuple[int, str] | None = None
-    for other in rows:
-        if other is timed or other[2] != "DATE" or not _FULL_DAY.match(other[3]):
+    for j, other in enumerate(mentions):
+        day: str = other["value"]  # type: ignore[assignment]
+        if j == i or other["type"] != "DATE" or not _FULL_DAY.match(day):
             continue
-        lo, hi = (timed[1], other[0]) if other[0] >= timed[1] else (other[1], timed[0])
+        other_start, other_end = spans[j]
+        lo, hi = (end, other_start) if other_start >= end else (other_end, start)
         lo, hi = min(lo, hi), max(lo, hi)
         if _SENTENCE_BREAK.search(text, lo, hi):
             continue
         dist = hi - lo
         if best is None or dist < best[0]:
-            best = (dist, other[3])
+            best = (dist, day)
     if best is None:
         return value
     return best[1] + value[value.index("T") :]
