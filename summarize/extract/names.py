@@ -356,7 +356,12 @@ def _merge(view: str, toks: list[_Tok], segs: list[list[int]]) -> list[list[int]
                 if all(_joinable_gap(view, toks[a], toks[b]) for a, b in pairwise(chain)):
                     conn = [toks[j][2] for j in between]
                     left_words, right = [toks[j][5] for j in left], toks[seg[0]][5]
-                    if _connects(conn, left_words, right) or _known_opening(left_words, conn, right):
+                    right_words = [toks[j][5] for j in seg]
+                    if (
+                        _connects(conn, left_words, right)
+                        or _known_opening(left_words, conn, right)
+                        or _shared_head(conn, left_words, right_words)
+                    ):
                         out[-1] = left + between + seg
                         continue
         out.append(list(seg))
@@ -367,6 +372,22 @@ def _known_opening(left: list[str], conn: list[str], right_first: str) -> bool:
     """Whether the words run on into the name of a known organisation ("Save the Children")."""
     openings = _lexicon().known_openings
     return any(" ".join([*left[i:], *conn, right_first]) in openings for i in range(max(0, len(left) - 3), len(left)))
+
+
+def _shared_head(conn: list[str], left: list[str], right: list[str]) -> bool:
+    """ "Textile and Garment Workers' Alliance": two words sharing one organisation head.
+
+    Only a short run with no organisation word of its own, no place and no person's name joins
+    the organisation after "and"; "Oxfam and Save the Children" stay two.
+    """
+    lex = _lexicon()
+    if conn != ["and"] or len(left) > 3 or len(right) < 2 or right[-1] not in lex.heads:
+        return False
+    if _has_cue(left) or " ".join(left) in lex.places or " ".join(left) in lex.known_orgs:
+        return False
+    return not any(
+        w in lex.given or w in lex.honorifics or w in lex.places or w in lex.not_names or _is_acronym(w) for w in left
+    )
 
 
 def _connects(conn: list[str], left: list[str], right_first: str) -> bool:
@@ -605,6 +626,9 @@ def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False)
     while len(seg) > 1 and words[0].lower() in lex.person_roles and words[1] not in lex.connectors:
         seg, words = seg[1:], words[1:]
     while len(seg) > 1 and words[0] in lex.qualifiers and not _has_cue(words[1:]) and words[1] not in lex.connectors:
+        seg, words = seg[1:], words[1:]
+    # "the Brussels-based European Forum": where it is based is no part of its name
+    while len(seg) > 1 and words[0].endswith(("-based", "-born", "-registered")) and words[1] not in lex.connectors:
         seg, words = seg[1:], words[1:]
     kind, basis = _classify(words)
     if kind is None and " ".join(words) in lex.known_orgs:

@@ -14,13 +14,18 @@ Rules, each named in the finding's ``rule``:
 - ``signatures``: "<document> has gathered more than 85,000 signatures".
 - ``also_signed``: "<X> have also signed a letter" after "<A> and <B> have called on ...":
   the "also" makes A and B signers of the same letter.
+- ``wrote_to``: "<groups> have written to the minister": a letter, though the text does not
+  say so; only groups and organisations (one person writing to another is correspondence).
+- a sentence opening "Endorsed / Signed / Backed by <signers>, it ..." refers to the document
+  of the sentences before; "<signers> put their names to / added their signatures to / joined
+  the list", with "among them <signers>" after it.
 
 <signers> is a list ("A, B and C"); each item is a named organisation or person (see
 ``summarize.extract.names``), an unnamed group with a count ("seven human rights groups",
-"more than 60 scholars": ``count`` and ``count_qualifier``), or "he"/"she" (the nearest
-person named before). A group without a count ("dozens of NGOs", "several unions") is left
-out: without a number it cannot be told apart from other groups. The same signatory found
-twice is one entry (the first, with a document filled in from a later mention if needed).
+"more than 60 scholars": ``count`` and ``count_qualifier``), a group without a count ("dozens
+of NGOs", "several unions": ``count`` null), or "he"/"she" (the nearest person named before).
+The same signatory found twice is one entry (the first, with a document filled in from a later
+mention if needed); so are all the groups without a count, which cannot be told apart.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from summarize.extract.clauses import (
     sentence_spans,
 )
 from summarize.extract.names import NameSpan, find_names, resolve_person
+from summarize.extract.places import gazetteer
 from summarize.models import Article, CountQualifier, Signatory, SignatoryKind
 from summarize.resources import load_validated
 
@@ -103,7 +109,9 @@ def _rules() -> _Rules:
         t=t,
         document=document,
         not_document=compile_lower(rf"\b(?:{_alt(t.not_documents)})\b"),
-        passive=compile_lower(rf"\b(?P<verb>{_alt(t.passive_verbs)})\s+(?:jointly\s+)?by\s+"),
+        passive=compile_lower(
+            rf"\b(?P<verb>{_alt(t.passive_verbs)})\s+(?:jointly\s+)?by(?:\s*,\s*(?:among|amongst)\s+others\s*,)?\s+"
+        ),
         active=compile_lower(
             rf"\b(?:have|has|had|who|which)?\s*(?:also\s+|jointly\s+|together\s+)?(?P<verb>{_alt(t.active_verbs)})\s+"
             rf"(?:(?:a|an|the|their|its|this|that)\s+)?(?:[\w-]+\s+){{0,3}}?(?P<doc>(?:joint\s+|open\s+)?{doc})\b",
@@ -128,7 +136,10 @@ def _rules() -> _Rules:
         signatures=compile_lower(
             rf"(?P<count>(?:(?:{qual})\s+)?{number})\s+signatures\b",
         ),
-        added_names=compile_lower(r"\b(?:added|put|lent)\s+their\s+(?:names|signatures)\b"),
+        added_names=compile_lower(
+            r"\b(?:(?:added|put|lent)\s+(?:their|its|his|her)\s+(?:names?|signatures?)"
+            r"|joined\s+the\s+(?:list\s+of\s+)?(?:signatories|signers|list))\b"
+        ),
         count=re.compile(
             rf"\s*(?:(?P<qual>{qual})\s+)?(?P<num>{number})\s+(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>[a-zA-Z][\w-]*s)\b",
             re.I,
@@ -195,8 +206,8 @@ _SIGNING = Triggers(
     _DOC_WORDS
     | frozenset(
         "signed cosigned countersigned undersigned signatory signatories endorse endorses endorsed endorsing "
-        "endorsement endorsements wrote include includes included including among amongst such signatures "
-        "names".split()
+        "endorsement endorsements wrote written include includes included including among amongst such signatures "
+        "signature name names joined led".split()
     )
 )
 
@@ -269,7 +280,7 @@ def _sentence(
             out += _signers(article, start, m.start(), "said_in_document", _document_text_at(view, lv, m, e, rules))
 
     # <document> ... signed by A, B and C
-    for m in rules.passive.finditer(lv, s, e) if " by " in sentence else ():
+    for m in rules.passive.finditer(lv, s, e) if " by" in sentence else ():
         verb = m.group("verb")
         doc = _nearest_document(lv, s, m.start(), rules)
         if doc is None and verb in rules.t.strong_passive_verbs:
@@ -287,6 +298,24 @@ def _sentence(
         end = _list_end(view, m.end(), e)
         out += _signers(article, m.end(), end, "signed_by", _document_text(view, doc, e))
 
+    # 14 hauliers and the Ferry Trust have written to the minister (a letter, though unnamed)
+    for m in _WROTE_TO.finditer(lv, s, e) if "wr" in low else ():
+        start = _clause_start(view, s, m.start())
+        addressee = _ADDRESSEE.match(view, m.end(), e)
+        document = "letter to " + addressee.group().strip() if addressee else "letter"
+        found = _signers(article, start, m.start(), "wrote_to", document)
+        # One person writing to another is correspondence; groups and organisations write letters.
+        out += [f for f in found if f.kind in ("group", "organization")]
+
+    # Endorsed by A and B, it calls for ... (the document is the one just named)
+    m = _OPENING_PARTICIPLE.match(lv, s, e)
+    if m and not docs:
+        document = _previous_document(view, lv, spans, i, rules)
+        if document is not None:
+            end = _list_end(view, m.end(), e)
+            comma = view.find(",", m.end(), end)
+            out += _signers(article, m.end(), comma if comma > 0 else end, "signed_by", document)
+
     # A and B have signed a letter
     for m in rules.active.finditer(lv, s, e) if docs and _has(low, rules.active_words) else ():
         if not _is_document(m, rules) or _refers_back(view, m):
@@ -296,15 +325,21 @@ def _sentence(
         out += found
         if found and re.search(r"\balso\b", view[m.start() : m.start("verb")]):
             out += _also_signed(article, spans, i, found[0].document)
-    m2 = rules.added_names.search(lv, s, e) if _has(low, ("their names", "their signatures")) else None
-    if m2:
+    m2 = rules.added_names.search(lv, s, e) if _has(low, (" name", " signature", "joined the")) else None
+    if m2 and (
+        docs or m2.group().startswith(("added", "put", "lent")) or _context_has_doc(lv, spans, i, has_doc, rules)
+    ):
         start = _clause_start(view, s, m2.start())
-        out += _signers(article, start, m2.start(), "signers_signed", doc_text, counts_only=False)
+        document = doc_text or _previous_document(view, lv, spans, i, rules)
+        out += _signers(article, start, m2.start(), "signers_signed", document, counts_only=False)
+        # "... put their names to the text, among them A and B"
+        among = _AMONG_THEM.search(lv, m2.end(), e)
+        if among:
+            end = _list_end(view, among.end(), e)
+            out += _signers(article, among.end(), end, "signers_include", document, default_kind="organization")
 
     # the groups, which include A and B / among those who signed are A and B
-    context_has_doc = bool(docs) or any(
-        has_doc[j] and _documents(lv, *spans[j], rules) for j in range(max(0, i - 3), i)
-    )
+    context_has_doc = bool(docs) or _context_has_doc(lv, spans, i, has_doc, rules)
     if context_has_doc:
         doc_for_context = doc_text or _previous_document(view, lv, spans, i, rules)
         for m in rules.include.finditer(lv, s, e) if _has(low, ("includ", "among", "such as")) else ():
@@ -323,6 +358,22 @@ def _sentence(
             if group is not None:
                 out.append(_group(article, group, "signatures", doc_text))
     return out
+
+
+_WROTE_TO = compile_lower(r"\b(?:have\s+|has\s+|had\s+)?(?:also\s+|jointly\s+)?(?:written|wrote)\s+to\s+")
+_ADDRESSEE = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*(?:[a-z]+\s+){0,2}?(?:[A-Z][\w'’.-]*|minister|president|"
+    r"government|council|mayor|secretary|commission|board|prime\s+minister|chancellor)\b"
+)
+_OPENING_PARTICIPLE = compile_lower(
+    r"\s*[\"“‘']?(?:signed|co-signed|cosigned|endorsed|backed|supported)\s+(?:jointly\s+)?by\s+"
+)
+_AMONG_THEM = compile_lower(r"\s*,\s*(?:among\s+them|amongst\s+them|including|such\s+as)\s+")
+
+
+def _context_has_doc(lv: str, spans: list[tuple[int, int]], i: int, has_doc: list[bool], rules: _Rules) -> bool:
+    """Whether one of the three sentences before sentence i names a document."""
+    return any(has_doc[j] and _documents(lv, *spans[j], rules) for j in range(max(0, i - 3), i))
 
 
 def _document_text_at(view: str, lv: str, m: re.Match[str], limit: int, rules: _Rules) -> str:
@@ -456,15 +507,24 @@ def _signers(
         return []
     out: list[_Found] = []
     names = find_names(view, start, end)
-    for a, b in list_items(view, start, end):
+    places_follow = False  # "15 unions representing workers in Bangladesh, Cambodia and Sri Lanka"
+    for a, b in _join_split_names(list_items(view, start, end), names):
         item = view[a:b]
         item_low = item.lower().strip()
         if _vague(item_low):
+            vague = _VAGUE_GROUP.match(view, a, b)
+            if vague and vague.group("noun").lower() in _SIGNER_NOUNS:
+                # "dozens of members of parliament": a group without a count
+                out.append(_Found("#None", None, "group", None, None, document, vague.start(), vague.end(), rule))
             continue
         group = _count_group(view, a, b, _rules())
         if group is not None:
             out.append(_group(article, group, rule, document))
+            places_follow = _POST_MODIFIER.search(item) is not None
             continue
+        if places_follow and gazetteer().lookup(" ".join(_ARTICLE.sub("", item).split()).rstrip(".")) is not None:
+            continue
+        places_follow = False
         if counts_only:
             continue
         name = _item_name(view, a, b, [n for n in names if a <= n.start and n.end <= b])
@@ -479,12 +539,47 @@ def _signers(
     return out
 
 
+def _join_split_names(items: list[tuple[int, int]], names: list[NameSpan]) -> list[tuple[int, int]]:
+    """Items cut inside a name ("the Crane and Harbour Workers' Alliance") put back together."""
+    out: list[tuple[int, int]] = []
+    for a, b in items:
+        if out and any(n.start < out[-1][1] and n.end > a for n in names):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _vague(item: str) -> bool:
     return item.startswith(_rules().vague_openings)
 
 
 _PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with|on|to|by|member|members)\b", re.I)
-_ITEM_HEAD = re.compile(r"^\s*(?:by\s+)?(?:the\s+|a\s+|an\s+)?$", re.I)
+# A group whose size is given only roughly ("dozens of members of parliament", "several unions");
+# "a group of", "many", "other" and the like name no group of signers by themselves.
+_VAGUE_GROUP = re.compile(
+    r"\s*(?:(?:dozens|hundreds|thousands|scores)\s+of|several|numerous)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?P<noun>[a-zA-Z][\w-]*s)\b",
+    re.I,
+)
+_SIGNER_NOUNS = frozenset(
+    "signatories signers groups organisations organizations ngos charities unions associations campaigners "
+    "activists scholars academics writers celebrities experts scientists doctors lawyers economists leaders "
+    "members mps lawmakers politicians authors artists bodies institutions companies firms parties residents "
+    "researchers teachers nurses mayors councillors councilors senators legislators parents students workers "
+    "employees staff clergy bishops rabbis imams professors physicians".split()
+)
+_POST_MODIFIER = re.compile(r"\b(?:representing|in|from|across|throughout)\s+(?:[\w'’-]+\s+)*?[A-Z]")
+_ARTICLE = re.compile(r"^\s*(?:and\s+|or\s+)?(?:the\s+)?", re.I)
+_ROLE_END = re.compile(
+    r"\b(?:group|charity|organi[sz]ation|union|ngo|network|foundation|campaign|coalition|association|"
+    r"movement|party|institute|think[- ]tank|body)\s+$",
+    re.I,
+)
+_ITEM_HEAD = re.compile(
+    r"^\s*(?:by\s+|including\s+|among\s+them\s+|such\s+as\s+|notably\s+|as\s+well\s+as\s+)?(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
 
 
 def _item_name(view: str, a: int, b: int, names: list[NameSpan]) -> NameSpan | None:
@@ -500,6 +595,12 @@ def _item_name(view: str, a: int, b: int, names: list[NameSpan]) -> NameSpan | N
             return None
         if first.kind == "organization" and (_ITEM_HEAD.match(head) or described):
             return first
+        # "the Polish group Fundacja Wolny Kod": a description with a capitalised adjective in it
+        org = next((n for n in names[1:3] if n.kind == "organization"), None)
+        if first.kind is None and org is not None and not org.possessive:
+            head = view[a : org.start]
+            if len(head.split()) <= 4 and not _PREPOSITION.search(head) and _ROLE_END.search(head):
+                return org
         # An unclassified name is a signer only when it is the whole item ("the Lakeside Trust").
         if first.kind is None and _ITEM_HEAD.match(head) and not view[first.end : b].strip():
             return first

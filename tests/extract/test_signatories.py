@@ -60,13 +60,14 @@ def test_joint_statement_signers_and_a_pronoun() -> None:
     assert names == ["Bishop of Wexmoor", "Tidal Power Association", "Coastal Anglers Society"]
 
 
-def test_vague_groups_and_plain_statements_give_nothing() -> None:
+def test_plain_statements_and_agreements_give_nothing_and_a_vague_group_has_no_count() -> None:
     text = (
         "Dozens of charities have signed a letter to the council. "
         "The company said in a statement that profits rose. "
-        "The president signed a trade agreement with the visiting premier."
+        "The president signed a trade agreement with the visiting premier. "
+        "The report ran to hundreds of pages."
     )
-    assert _sigs(text) == []
+    assert _sigs(text) == [(None, "group", None, None)]
 
 
 def test_same_signatory_twice_is_one_entry() -> None:
@@ -107,3 +108,50 @@ def test_a_plain_statement_signed_by_signers_is_a_signed_document() -> None:
         "The company said in a statement, signed by its chief executive, that profits rose."
     )
     assert _sigs(text) == [(None, "group", 15, "about"), ("Save the Children", "organization", None, None)]
+
+
+def test_signers_across_sentences_in_the_ways_reporters_add_them() -> None:
+    text = (
+        "More than 90 academics have signed an open letter to the regional council. The letter, published on "
+        "Monday, is led by Dr Ines Kowal, a historian at the University of Gdansk, and Professor Ravi Menon of "
+        "the Lakeside Institute. Nearly 20 groups have also put their names to the text, among them the "
+        "Riverbank Tenants Network and Citizens' Air Watch. The Bremen-based Forum for Clean Ports and the "
+        "Dutch group Stichting Schone Lucht joined the list on Tuesday, organisers said."
+    )
+    assert _sigs(text) == [
+        (None, "group", 90, "more_than"),
+        ("Ines Kowal", "person", None, None),
+        ("Ravi Menon", "person", None, None),
+        (None, "group", 20, "about"),
+        ("Riverbank Tenants Network", "organization", None, None),
+        ("Citizens' Air Watch", "organization", None, None),
+        ("Forum for Clean Ports", "organization", None, None),
+        ("Stichting Schone Lucht", "organization", None, None),
+    ]
+
+
+def test_signed_by_among_others_added_its_signature_and_places_after_a_group() -> None:
+    text = (
+        "Some 12 unions representing dock workers in Ghana, Togo and Benin today issued a joint statement. "
+        "The statement was signed by, among others, the Tema Dockers' Union and the Lome Crane and Harbour "
+        "Workers' Alliance. The Cotonou Port Workers' Federation added its signature on Monday."
+    )
+    assert [s[0] or s[2] for s in _sigs(text)] == [
+        12,
+        "Tema Dockers' Union",
+        "Lome Crane and Harbour Workers' Alliance",
+        "Cotonou Port Workers' Federation",
+    ]
+
+
+def test_a_letter_written_to_someone_and_a_sentence_opening_endorsed_by() -> None:
+    text = (
+        "A petition organised by islanders passed 3,000 signatures. Endorsed by the Harbour Traders "
+        "Association, it calls for a second ferry. Separately, 11 hauliers have written to the minister "
+        "asking for an early sailing. The minister wrote to her counterpart last week."
+    )
+    assert _sigs(text) == [
+        (None, "group", 3000, "exact"),
+        ("Harbour Traders Association", "organization", None, None),
+        (None, "group", 11, "exact"),
+    ]
