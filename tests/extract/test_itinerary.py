@@ -263,3 +263,58 @@ def test_a_participle_after_the_place_dates_the_stay() -> None:
         ("Nairobi", "KE", "2031-03-14", "2031-03-15", "planned"),
         ("Addis Ababa", "ET", None, None, "planned"),
     ]
+
+
+def test_two_days_before_one_month_and_meetings_with_people_in_a_city() -> None:
+    text = (
+        "Foreign Secretary Ruth Amara arrives in Lima on 12 October before heading to Quito. "
+        "Amara will hold meetings with Ecuadorian ministers in Quito on 13 and 14 October."
+    )
+    dates = [("12 October", "2031-10-12"), ("14 October", "2031-10-14")]
+    found = stops(text, dates, "2031-10-01")
+    assert brief(found) == [
+        ("Lima", "PE", "2031-10-12", "2031-10-12", "planned"),
+        ("Quito", "EC", "2031-10-13", "2031-10-14", "planned"),
+    ]
+    assert found[1].date_text == "13 and 14 October"
+
+
+def test_a_length_after_the_date_and_going_home_is_no_stop() -> None:
+    text = (
+        "President Tomas Ilves flies on to Seoul on Friday for a two-day visit, and will end his tour "
+        "in Tokyo on Monday before returning to Tallinn."
+    )
+    dates = [("Friday", "2031-03-14"), ("Monday", "2031-03-17")]
+    found = stops(text, dates, "2031-03-12")
+    assert brief(found) == [
+        ("Seoul", "KR", "2031-03-14", "2031-03-15", "planned"),
+        ("Tokyo", "JP", "2031-03-17", "2031-03-17", "planned"),
+    ]
+
+
+def test_things_that_travel_make_no_trip() -> None:
+    text = "After closing in Ghent in April, the exhibition will travel to Tokyo and then to Montreal."
+    assert stops(text, [("April", "2031-04")], "2031-01-10") == []
+
+
+def test_a_town_the_gazetteer_does_not_know_after_a_verb_of_movement() -> None:
+    text = (
+        "The transport minister, Fiona Baird, travels on to Kilbrannan on Saturday. "
+        "The route carries many tourists heading to Staffa. Fans will travel to Oslo for the final. "
+        "She will travel to West and East Africa later."
+    )
+    found = stops(text, [("Saturday", "2031-03-08")], "2031-03-06")
+    assert [(s.place, s.country, s.start) for s in found] == [("Kilbrannan", None, "2031-03-08")]
+
+
+def test_a_date_opening_the_sentence_does_not_override_the_dates_of_the_country() -> None:
+    text = (
+        "Minister Eva Holm will visit Ghana (May 2-4) and Togo (May 5-6), her ministry said. "
+        "On Monday, a farmers' alliance urged Holm to raise cocoa prices when she meets officials in Lome."
+    )
+    dates = [("May 2-4", "2031-05-02", "2031-05-04"), ("May 5-6", "2031-05-05", "2031-05-06"), ("Monday", "2031-04-28")]
+    found = stops(text, dates, "2031-04-26")
+    assert brief(found) == [
+        ("Ghana", "GH", "2031-05-02", "2031-05-04", "planned"),
+        ("Togo", "TG", "2031-05-05", "2031-05-06", "planned"),
+    ]

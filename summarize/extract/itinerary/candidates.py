@@ -33,6 +33,32 @@ _LENGTH_IN_LEAD = re.compile(
 )
 
 
+_LENGTH_AFTER = re.compile(
+    r"[^,;.]{0,40}?\bfor\s+(?:a|an)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]day\s+"
+    r"(?:official\s+|state\s+|working\s+)?(?:visit|stay|trip|tour)\b",
+    re.IGNORECASE,
+)
+
+
+# Things that travel, tour or move on without being a person's or a delegation's trip.
+_THING_SUBJECT = re.compile(
+    r"\b(?:the|its|this|that|a|an|their)\s+(?:[\w'’-]+\s+){0,3}?(?:exhibitions?|exhibits?|collections?|paintings?|"
+    r"artworks?|sculptures?|statues?|manuscripts?|relics?|trophy|torch|flame|cargo|shipments?|storms?|hurricane|"
+    r"typhoon|cyclone|virus|outbreak|ash\s+cloud|plume)\s+(?:(?:will|would|could|may|then|also|later|is|are|was|"
+    r"were|due|set|expected|to|be|has|have|had)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+# People in general on the move (tourists, fans, migrants): no delegation's trip.
+_CROWD_SUBJECT = re.compile(
+    r"\b(?:tourists|visitors|passengers|travell?ers|holidaymakers|migrants|refugees|pilgrims|fans|supporters|"
+    r"shoppers|commuters|people|crowds|thousands|millions|hundreds)\s+(?:(?:are|were|is|was|will|would|have|had|"
+    r"been|be|also|then|now|still|often|usually|who|that)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 _NUMBERS = {
     "one": 1,
     "two": 2,
@@ -69,7 +95,7 @@ _CAPITAL = re.compile(r"[^\W\d_a-z]")  # any letter but a plain lower-case one
 # ", and then also to the ... city of" (coordination), "to the ... capital of" after a preposition.
 _LONGEST_LINK = 16
 _DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|his|her|their|its|a|an)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-_HOMEWARD = re.compile(r"\b(?:back|home)\b", re.IGNORECASE)
+_HOMEWARD = re.compile(r"\b(?:back|home|returning|returns?|returned)\b", re.IGNORECASE)
 _BARE_THE = re.compile(r"\s*the\s+")
 _SPACES = re.compile(r"\s*")
 _WHITESPACE = re.compile(r"\s+")
@@ -108,7 +134,16 @@ def sentence_stops(
     """Candidate stops of sentence k (view[s:e]) from its triggers and the places named in it."""
     found: list[Cand] = []
     used: set[int] = set()
+    thing_moves = False
     for i, t in enumerate(triggers):
+        if t.kind in ("verb", "presence") and (
+            _THING_SUBJECT.search(view, max(s, t.start - 80), t.start)
+            or _CROWD_SUBJECT.search(view, max(s, t.start - 60), t.start)
+        ):
+            thing_moves = True  # "the exhibition will travel to Tokyo", "tourists heading to Iona"
+            continue
+        if thing_moves and t.kind == "continuation":
+            continue  # "... and then to Montreal", the same exhibition
         limit = triggers[i + 1].start if i + 1 < len(triggers) else e
         for m in _TERMINATOR.finditer(view, t.end, limit):
             if m.group(0).strip().lower().startswith("to") and not view[t.end : m.start()].strip():
@@ -225,8 +260,8 @@ def _window(
                 cand.days_span = (lo + d.start(), lo + d.end(1) + 4)
         if not out and cand.days is None:
             # "will spend three days in Oslo", "begins a two-day visit to Chile": the length of the
-            # stay sits between trigger and place.
-            d = _LENGTH_IN_LEAD.search(view, t.end, start)
+            # stay sits between trigger and place; or after it ("to Seoul on Friday for a two-day visit").
+            d = _LENGTH_IN_LEAD.search(view, t.end, start) or _LENGTH_AFTER.match(view, cand.tail, cand.tail + 90)
             if d:
                 n = d.group(1).lower()
                 cand.days = int(n) if n.isdigit() else _NUMBERS.get(n)

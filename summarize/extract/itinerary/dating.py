@@ -26,6 +26,7 @@ _ANAPHOR_NEXT = re.compile(
 _ANAPHOR_SAME = re.compile(r"^(?:the\s+)?same\s+day$|^that\s+day$|^later\s+that\s+day$", re.IGNORECASE)
 
 
+_DAY_AND = re.compile(r"(?<![\d,.])(\d{1,2})\s+and\s+$")
 _AND_DAY = re.compile(r"^\s+and\s+(\d{1,2})\b(?!\s*(?:per|%|million|billion|people|year))")
 
 
@@ -86,6 +87,13 @@ def whens_of(view: str, dates: list[DateMention]) -> list[When]:
             if int(value[8:]) < day <= 31:
                 w.last = f"{value[:8]}{day:02d}"
                 w.end = d.evidence.end + m.end()
+        before = _DAY_AND.search(view, max(0, d.evidence.start - 12), d.evidence.start)
+        if value and len(value) == 10 and before and d.text[:1].isdigit():
+            # "on 15 and 16 September": the same, the month written once after both days.
+            day = int(before.group(1))
+            if 1 <= day < int(value[8:]):
+                w.first = f"{value[:8]}{day:02d}"
+                w.start = before.start(1)
         out.append(w)
     for items in ranges.values():
         first = next((d for d in items if d.range_role == "start"), items[0])

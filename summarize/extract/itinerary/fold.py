@@ -81,14 +81,32 @@ def _within(c: Cand, x: Cand) -> bool:
     return b.first <= a.first and a.last <= b.last
 
 
+def _loosely_dated_outside(c: Cand, country: Cand) -> bool:
+    """Whether c's date comes only from the sentence or paragraph around it and lies outside the
+    dates given for its country."""
+    if not (_dated(c) and _dated(country)) or not ("+leading_date" in c.rule or "+paragraph_date" in c.rule):
+        return False
+    return not _within(c, country)
+
+
 def _covered(c: Cand, trip: list[Cand], everything: list[Cand]) -> bool:
     """Whether a more specific stop of the trip stands for c (a country and its cities, a continent)."""
     others = [x for x in trip if x is not c]
     if c.kind == "country":
-        inside = [x for x in others if not x.weak and x.kind != "country" and x.country == c.country]
+        inside = [
+            x
+            for x in others
+            if not x.weak and x.kind != "country" and x.country == c.country and not _loosely_dated_outside(x, c)
+        ]
         if inside and (any(_dated(x) for x in inside) or not _dated(c)):
             return True
     if c.weak and not _dated(c) and any(x.country == c.country for x in others):
+        return True
+    # "Côte d'Ivoire (May 6-7)" ... "On Monday, X urged her to ... when she meets officials in Abidjan":
+    # a date that opens the sentence dates its main clause, and the country's own dates stand.
+    if c.kind != "country" and any(
+        x.kind == "country" and x.country == c.country and _loosely_dated_outside(c, x) for x in others
+    ):
         return True
     # "the Philippines on November 12 for talks in Manila": the dated country is the stop.
     if (

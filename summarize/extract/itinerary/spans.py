@@ -134,7 +134,33 @@ def _venue(
             return Found(start, end, view[start:end], None, kind, None, [], unknown.end())
     if venue:
         return Found(start, end, view[start:end], None, kind, None, [])
+    if (
+        _MOVEMENT_BEFORE.search(view, max(0, start - 24), start)
+        and len(text.split()) <= 2
+        and not text.isupper()
+        and text.split()[0] not in _COMPASS
+        and _UNKNOWN_PLACE_END.match(view, end)
+    ):
+        # "travels on to Stornoway on Saturday": a town or island the gazetteer does not know,
+        # after a verb of movement and its preposition, is where the traveller goes.
+        return Found(start, end, text, None, "other", None, [])
     return Found(-1, end)
+
+
+# The end of a verb of movement and its preposition, just before a capitalised name.
+_MOVEMENT_BEFORE = re.compile(
+    r"\b(?:(?:travel|travels|fly|flies|head|heads|go|goes|move|moves|continue|continues"
+    r"|(?:is|are|was|were|be|been)\s+(?:travelling|traveling|flying|heading|going|moving|continuing))"
+    r"\s+(?:on\s+)?(?:to|on\s+to)"
+    r"|(?:arrive|arrives|land|lands|stop|stops|(?:is|are|was|were|be|been)\s+(?:arriving|landing|stopping))"
+    r"\s+(?:in|at))\s+$",
+    re.IGNORECASE,
+)
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater".split())
+_UNKNOWN_PLACE_END = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:on|in|for|to|and|before|after|where|next|this|last|later|early|then|until|by|"
+    r"with|at|tomorrow|today|tonight)\b"
+)
 
 
 def _is_person_or_org(view: str, start: int, end: int) -> bool:

@@ -33,6 +33,9 @@ def names_a_leg(view: str, s: int, hits: list[tuple[int, int]], rules: TravelRul
     return False
 
 
+_RETURNING = re.compile(r"\s(?:returning|heading\s+home|flying\s+home|going\s+home)$", re.IGNORECASE)
+
+
 def sentence_triggers(view: str, s: int, e: int, hits: list[tuple[int, int]], rules: TravelRules) -> list[Trigger]:
     """The triggers of sentence view[s:e], given the scanned phrase spans inside it."""
     found: list[Trigger] = []
@@ -72,6 +75,8 @@ def sentence_triggers(view: str, s: int, e: int, hits: list[tuple[int, int]], ru
             found.append(Trigger(a, b, "frame", key, past, False, preps, rules.frame_reach))
     if any(view[a : a + 6].lower().startswith(("before", "after")) for a, _ in hits):
         for m in rules.before_after.finditer(view, s, e):
+            if _RETURNING.search(m.group(0)):
+                continue  # "before returning to Santiago": going home is no stop
             # "before departing for": the participle's own prepositions count too.
             own = rules.forms.get(m.group(0).split()[-1].lower())
             preps = rules.before_after_preps | (own.preps if own else frozenset())
