@@ -136,7 +136,7 @@ def _rules() -> _Rules:
     return _Rules(
         t=t,
         urge=compile_lower(
-            rf"(?<![\w-])(?P<verb>{_alt(t.call_verbs)})\s+(?P<target>{target})(?:not\s+to|to)\s+(?P<obj>\w)"
+            rf"(?<![\w-])(?P<verb>{_alt(t.call_verbs)})\s+(?P<target>{target})(?:not\s+to|to|(?P<for>for))\s+(?P<obj>\w)"
         ),
         # "demand for X" is the noun; the verb takes its object directly.
         demand=compile_lower(
@@ -242,6 +242,9 @@ def extract_issues(article: Article) -> list[Issue]:
                 issue = _issue(view, low, a, b, cand, rules)
                 if issue is not None:
                     found.append(issue)
+    bulleted = [_issue(view, low, c.start, c.end, c, rules) for c in _bullets(view, low)] if ":" in view else []
+    if any(bulleted):
+        found = sorted(found + [f for f in bulleted if f is not None], key=lambda f: f[0])
     text = article.text
     raisers: dict[tuple[int, int], str | None] = {}
     out = []
@@ -256,6 +259,33 @@ def extract_issues(article: Article) -> list[Issue]:
         # Validated construction from plain values is quicker than model_construct here.
         evidence = {"start": a, "end": b, "text": text[a:b]}
         out.append(Issue(text=t, raised_by=by, evidence=evidence, rule=cand.rule))
+    return out
+
+
+# "the unions call for:" / "Their demands:" followed by a list of lines, one item each.
+_BULLET_LEAD = compile_lower(
+    r"\b(?:calls?\s+for|called\s+for|calling\s+for|demands?|demanded|demanding|urges?|urged|urging|"
+    r"recommendations|recommends?|proposals|proposes|priorities|asks?|asking|wants?)\s*:[ \t]*\n"
+)
+_BULLET = re.compile(r"[ \t]*(?:[-•*–—]|\d{1,2}[.)])[ \t]+([^\n]+)\n?")
+
+
+def _bullets(view: str, low: str) -> list[_Candidate]:
+    """Items of a bulleted or numbered list introduced by a demand ("In the statement, they call for:")."""
+    out = []
+    for m in _BULLET_LEAD.finditer(low):
+        line_start = view.rfind("\n", 0, m.start()) + 1
+        pos = m.end()
+        while True:
+            b = _BULLET.match(view, pos)
+            if b is None:
+                break
+            a, z = b.start(1), b.end(1)
+            while z > a and view[z - 1] in " \t;,.":
+                z -= 1
+            if z > a:
+                out.append(_Candidate(a, z, "call_for", line_start, m.start()))
+            pos = b.end()
     return out
 
 
@@ -291,8 +321,20 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         target = m.group("target").strip().lower()
         if not target and not _passive_or_past_participle(view, m):
             continue  # "urged to" with nobody urged: only the passive ("is being urged to") says who
+        if m.group("for") is not None:
+            # "pressed Vietnamese officials for faster approvals": a demand put to someone
+            pressing = m.group("verb").lower().startswith(("press", "lobb", "push"))
+            if pressing and target and _plausible_target(target) and not _noun_use(view, s, m, rules):
+                end = _object_end(view, m.start("obj"), e, rules, keep_list=True)
+                out.append(_Candidate(m.start("obj"), end, "call_for", s, m.start()))
+            continue
         if not target or target.split()[0] in ("them", "him", "her", "us", "me") or _plausible_target(target):
-            end = _object_end(view, m.start("obj"), e, rules)
+            topics = _TOPIC_DEMAND.match(view, m.start("obj"), e) is not None
+            end = _object_end(view, m.start("obj"), e, rules, lists=topics)
+            if topics:
+                # "urged her to raise A, B and C when she meets officials in Abidjan"
+                when = _WHEN_CLAUSE.search(view, m.start("obj"), end)
+                end = when.start() if when else end
             out.append(_Candidate(m.start("obj"), end, "urge_to", s, m.start()))
     for m in _anchored(rules.demand, view, e, at["demand"]) if "demand" in at else ():
         if _noun_use(view, s, m, rules) or _negated(view, s, m.start()) or _descriptive_gerund(view, s, m):
@@ -301,7 +343,7 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
             continue  # "the demands grew", "demand rose": the noun
         end = _object_end(view, m.start("obj"), e, rules, keep_list=True)
         out.append(_Candidate(m.start("obj"), end, "call_for", s, m.start()))
-        resumed = _resumed_list(view, end, e, rules)
+        resumed = _resumed_list(view, end, e, rules) or _list_after_adjunct(view, end, e, rules)
         if resumed:
             out.append(_Candidate(*resumed, "call_for", s, m.start()))
     for m in rules.issue_list.finditer(view, s, e) if "issue_list" in at else ():
@@ -427,6 +469,24 @@ def _resumed_list(view: str, end: int, limit: int, rules: _Rules) -> tuple[int, 
     return (comma + 1, stop) if _OXFORD_TAIL.search(view, comma + 1, stop) else None
 
 
+_ADJUNCT = re.compile(r"\s+(?:during|when|while|after|before|until|throughout|in|at|on|by)\s")
+
+
+def _list_after_adjunct(view: str, end: int, limit: int, rules: _Rules) -> tuple[int, int] | None:
+    """ "calls for A during the summer, B at peak times and C": the list goes on after the adjunct
+    that ended its first item, when what follows is a list of noun phrases of its own."""
+    if not _ADJUNCT.match(view, end, limit):
+        return None
+    comma = view.find(",", end, limit)
+    if comma < 0 or len(view[end:comma].split()) > 8 or _FINITE.search(view, end, comma):
+        return None
+    stop = _object_end(view, comma + 1, limit, rules, lists=True)
+    tail = view[comma + 1 : stop]
+    if not _CONJUNCTION.search(tail) or _FINITE.search(tail) or len(tail.split()) > 30:
+        return None
+    return comma + 1, stop
+
+
 # A linking verb before a concern adjective, perhaps with an adverb or two between.
 _LINKING = re.compile(
     r"(?:\b(?:is|are|was|were|be|been|being|am|remains?|remained|feels?|felt|grew|grows|growing|became|becomes?|"
@@ -459,8 +519,8 @@ def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
     link = " ".join((m.group("link") or ":").lower().split())
     if m.group("noun").lower() == "agenda" and not link.startswith(("includ", "such", ":")):
         return False  # "the agenda of the summit", "the agenda was set": no list of items
-    if link.startswith("includ") and _MODAL_GAP.fullmatch(gap):
-        gap = ""  # "topics will include", "the agenda is expected to include"
+    if link.startswith("includ") and (_MODAL_GAP.fullmatch(gap) or _SETTING_GAP.fullmatch(gap)):
+        gap = ""  # "topics will include", "topics discussed in Hanoi included", "agenda items in Canberra include"
     if link == "of" and (gap.strip() or not _OBJECT_POSITION.search(view, max(0, m.start() - 30), m.start())):
         return False
     # "issues they hope X will raise, among them" may carry a short relative clause; other links
@@ -475,6 +535,10 @@ def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
     return True
 
 
+_SETTING_GAP = re.compile(
+    r"\s*(?:(?:discussed|raised|covered|addressed|tabled|on\s+the\s+agenda|to\s+be\s+discussed)\s*)?"
+    r"(?:(?:in|at|during|for)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*)?"
+)
 _MODAL_GAP = re.compile(
     r"\s*(?:(?:will|would|could|may|might|should|also|likely|expected|set|is|are|to|be)\s+)*"
     r"(?:will|would|could|may|might|should|also|likely|expected|set|is|are|to|be)\s*"
@@ -538,7 +602,7 @@ def _object_end(view: str, start: int, limit: int, rules: _Rules, lists: bool = 
 
 # A finite verb in a list item means a clause, not a noun phrase; relative clauses aside.
 _FINITE = re.compile(r"\b(?:will|would|has|have|had|is|are|was|were|said|says|hopes?|called|calls)\b")
-_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose|where)\b")
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose|where|when|whenever|once|if)\b")
 
 
 def _looks_like_list(view: str, start: int, end: int) -> bool:
@@ -657,6 +721,10 @@ _TOPIC_DEMAND = re.compile(
     r"prioriti[sz]e)\s+(?=\S)",
     re.I,
 )
+# "... when she meets officials", "... during her visit": the occasion, after the list of topics.
+_WHEN_CLAUSE = re.compile(
+    r"\s+(?:when|while|once|as|during|at|on|in)\s+(?:she|he|they|it|we|her|his|their|the\s+\w+\s+\w+s\b)"
+)
 # "... in her meetings", "... at that meeting", "... during the visit": when, not what.
 _OCCASION = re.compile(
     r"\s+(?:in|at|during|on)\s+(?:his|her|their|its|the|that|this|these|those|next|upcoming|a|an)\s+"
@@ -664,6 +732,9 @@ _OCCASION = re.compile(
     r"negotiations|tour)\s*$",
     re.I,
 )
+
+
+_ATTACHED = re.compile(r"(?:such\s+as|especially|notably|particularly|that|which|who|whose)\b", re.IGNORECASE)
 
 
 # "urged the council to scrap the levy and reopen the clinics": two demands, each a verb with its
@@ -698,10 +769,21 @@ def _verb_phrases(view: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _list_split(view: str, a: int, b: int) -> list[tuple[int, int]]:
-    items = list_items(view, a, b, _COMMA)
+    items: list[tuple[int, int]] = []
+    described: set[int] = set()
+    for x, y in list_items(view, a, b, _COMMA):
+        # "specific products, such as whey and formula, that India imports": one item, described
+        if items and _ATTACHED.match(view, x, y):
+            items[-1] = (items[-1][0], y)
+            described.add(len(items) - 1)
+        else:
+            items.append((x, y))
     out = []
     last = len(items) - 1
     for k, (x, y) in enumerate(items):
+        if k in described:
+            out.append((x, y))  # its "and" belongs to the description ("such as A and B")
+            continue
         oxford = k and _CONJUNCTION.search(view, items[k - 1][1], x) is not None
         if k == last and last >= 1 and not oxford and not _OPENS_WITH_AND.match(view, x, y):
             # "A, B and C": the last comma item holds the list's own conjunction.
@@ -769,12 +851,17 @@ _LEADING = compile_lower(
 )
 
 
+_ATTRIBUTION = compile_lower(r"(?:[\w'’.-]+\s+){0,5}(?:said|says|told|added|announced|noted|stressed|explained)$")
+
+
 def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _Rules) -> _Found | None:
     m = _LEADING.match(low_view, a, b)
     while m and m.end() < b:
         a = m.end()
         m = _LEADING.match(low_view, a, b)
     a, b = trim(view, a, b)
+    if _ATTRIBUTION.match(low_view, a, b):
+        return None  # "..., a Foreign Office official said": who said the list, not an item of it
     if cand.rule == "urge_to":
         p = rules.priority.match(low_view[a:b])
         if p:

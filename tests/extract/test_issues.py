@@ -252,3 +252,58 @@ def test_demands_that_are_verbs_with_their_own_objects_split() -> None:
         "protect workers and the environment",
         "close the baths and sell the parks",
     ]
+
+
+def test_a_bulleted_list_of_demands() -> None:
+    text = (
+        "In the statement, the unions call for:\n"
+        "- a binding wage floor indexed to inflation;\n"
+        "- enforceable fire safety agreements;\n"
+        "- severance guarantees for workers.\n\n"
+        "The brands did not comment."
+    )
+    assert _issues(text) == [
+        "a binding wage floor indexed to inflation",
+        "enforceable fire safety agreements",
+        "severance guarantees for workers",
+    ]
+
+
+def test_lists_that_go_on_past_an_adjunct_or_an_occasion() -> None:
+    text = (
+        "The petition calls for a second ferry during the summer, guaranteed deck space at peak times and "
+        "compensation for cancelled trips. The alliance urged the minister to raise farm incomes, child "
+        "labour and river pollution when she meets officials in Accra."
+    )
+    assert _issues(text) == [
+        "a second ferry",
+        "guaranteed deck space at peak times",
+        "compensation for cancelled trips",
+        "farm incomes",
+        "child labour",
+        "river pollution",
+    ]
+
+
+def test_topics_discussed_somewhere_a_demand_pressed_on_someone_and_who_said_it() -> None:
+    text = (
+        "Topics discussed in Lima included port fees, fishing quotas and student visas, officials said. "
+        "Agenda items in Quito include border controls and rail links, a ministry official said. "
+        "Exporters pressed the officials for faster customs checks. He asked the waiter for the bill."
+    )
+    assert _issues(text) == [
+        "port fees",
+        "fishing quotas",
+        "student visas",
+        "border controls",
+        "rail links",
+        "faster customs checks",
+    ]
+
+
+def test_an_example_or_a_relative_clause_stays_with_its_item() -> None:
+    text = (
+        "Aid groups asked for details. We are asking for a review of specific tariffs, such as those on "
+        "wheat and rice, that hurt poor families."
+    )
+    assert _issues(text) == ["a review of specific tariffs, such as those on wheat and rice, that hurt poor families"]
