@@ -318,3 +318,23 @@ def test_a_date_opening_the_sentence_does_not_override_the_dates_of_the_country(
         ("Ghana", "GH", "2031-05-02", "2031-05-04", "planned"),
         ("Togo", "TG", "2031-05-05", "2031-05-06", "planned"),
     ]
+
+
+def test_a_programme_laid_out_as_dated_lines() -> None:
+    text = (
+        "Minister Aino Vale will visit East Africa next week, the ministry said.\n\n"
+        "Programme\n\n"
+        "2031-01-25 to 2031-01-26  Nairobi, Kenya: talks with the trade minister\n"
+        "2031-01-28  Kigali, Rwanda: meeting with the ICT minister\n\n"
+        "Press contact: Lauri Niemi, Helsinki\n"
+    )
+    dates = [
+        ("next week", "2031-W04"),
+        ("2031-01-25 to 2031-01-26", "2031-01-25", "2031-01-26"),
+        ("2031-01-28", "2031-01-28"),
+    ]
+    found = stops(text, dates, "2031-01-15")
+    assert brief(found) == [
+        ("Nairobi", "KE", "2031-01-25", "2031-01-26", "planned"),
+        ("Kigali", "RW", "2031-01-28", "2031-01-28", "planned"),
+    ]

@@ -39,7 +39,7 @@ from summarize.extract.itinerary.records import Cand, When
 from summarize.extract.itinerary.rules import travel_rules
 from summarize.extract.itinerary.travelers import status
 from summarize.extract.itinerary.triggers import names_a_leg, sentence_triggers
-from summarize.extract.places import gazetteer
+from summarize.extract.places import Gazetteer, gazetteer
 from summarize.models import Article, DateMention, Stop
 
 __all__ = ["extract_itinerary"]
@@ -103,6 +103,8 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
                 free.append(leading[0])
         cands.extend(found)
 
+    if cands:
+        cands = _programme_lines(view, article, whens, cands, gaz)
     resolve_anaphors(cands)
     extend_stays(cands, free)
     event_dates(view, cands, whens, rules)
@@ -110,6 +112,49 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
     stretch_by_length(cands)
     status(view, article, cands, reference_date, rules)
     return fold(article, cands, gaz)
+
+
+# "2026-01-27  Kigali, Rwanda: meeting with ...": a programme line, a date then the place.
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_PROGRAMME_GAP = re.compile(r"[ \t]*(?:[:–—-][ \t]*)?")
+
+
+def _programme_lines(view: str, article: Article, whens: list[When], cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
+    """Stops of a trip's programme laid out as lines that open with a date and name a place.
+
+    Read only in an article that already describes a trip, so a dated list of anything else is
+    left alone.
+    """
+    out = list(cands)
+    starts = [sent.start for sent in article.sentences]
+    for w in whens:
+        if not w.first or not _LINE_START.search(view, max(0, w.start - 40), w.start):
+            continue
+        line_end = view.find("\n", w.end)
+        line_end = len(view) if line_end < 0 else line_end
+        gap = _PROGRAMME_GAP.match(view, w.end, line_end)
+        at = gap.end() if gap else w.end
+        mention = next((m for m in gaz.find(view, at, min(line_end, at + 80)) if m.start == at), None)
+        if mention is None:
+            continue
+        k = max(0, bisect_left(starts, at + 1) - 1)
+        c = Cand(
+            mention.text,
+            mention.place.country,
+            mention.place.kind,
+            mention.place.continent,
+            mention.start,
+            mention.end,
+            k,
+            None,
+            when=w,
+            traveler=cands[-1].traveler,
+            rule="programme_line",
+        )
+        c.tail = mention.end
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 def _read(
