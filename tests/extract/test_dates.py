@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from summarize.extract.dates import find_dates, infer_reference_date, tag_article
+from summarize.extract.dates.grammar import may_begin_with
 from summarize.extract.dates.lexicon import load_lexicon
+from summarize.extract.dates.rules import compiled_rules
 from summarize.models import Article, Source, Span
 
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CASES = json.loads((Path(__file__).parent / "data" / "dates_cases.json").read_text(encoding="utf-8"))
 
 
@@ -95,3 +99,40 @@ def test_lexicon_validates_and_is_cached() -> None:
     lex = load_lexicon("en")
     assert lex is load_lexicon("en")
     assert lex.month_number("Sept.") == 9 and lex.weekday_number("Thurs") == 4
+
+
+def test_what_a_pattern_may_begin_with() -> None:
+    pattern = re.compile(r"(?:the\s+)?(?P<n>\d{1,2}|(?-i:[tT]wo))\s+(?:years|days)(?=\W)", re.IGNORECASE)
+    assert may_begin_with(pattern, "the ")
+    assert may_begin_with(pattern, "THE  two")
+    assert may_begin_with(pattern, ["t", "w", "o", " \t"])
+    assert may_begin_with(pattern, "12 d")
+    assert not may_begin_with(pattern, "in ")
+    assert not may_begin_with(pattern, "123")
+    assert not may_begin_with(pattern, "the,")
+    conditional = re.compile(r"(a)?(?(1)b|c)d")
+    assert may_begin_with(conditional, "abd") and may_begin_with(conditional, "cd")
+    assert not may_begin_with(conditional, "xd")
+
+
+def test_rules_may_begin_with_the_opening_words_they_match_from() -> None:
+    """Where a rule matches from an opening word of the samples past its end, the word and the
+    character after it may begin the rule's pattern."""
+    rules = compiled_rules("en")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    words = re.compile(r"(?<![\w'’])[a-z0-9]+(?=[ \t\n,\-–])", re.IGNORECASE)
+    checked = 0
+    for text in texts:
+        for w in words.finditer(text):
+            word = w.group().lower()
+            if word not in rules.prefix_words:
+                continue
+            for rule in rules.rules:
+                m = rule.pattern.match(text, w.start())
+                if m and m.end() > w.end():
+                    checked += 1
+                    assert may_begin_with(rule.pattern, [*word, text[w.end()]]), (
+                        rule.name,
+                        text[w.start() : w.end() + 20],
+                    )
+    assert checked > 50

@@ -283,3 +283,113 @@ def trie_branches(items: Iterable[str], any_case: bool = False) -> list[str]:
         return body
 
     return [char(ch) + build(child) for ch, child in sorted(root.items()) if ch]
+
+
+# -- what a pattern may begin with ------------------------------------------------------------
+# The parse tree of a pattern is read with the standard library's own regular-expression parser
+# (a module private to `re`, which is why every part of it this uses is looked up with care).
+try:  # Python 3.11 and later
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_CHARACTER_OPS = frozenset({_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN})
+_REPEAT_OPS = frozenset(
+    op for op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)) if op is not None
+)
+_ZERO_WIDTH_OPS = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
+_CATEGORIES = {
+    "DIGIT": str.isdecimal,
+    "SPACE": str.isspace,
+    "WORD": lambda c: c.isalnum() or c == "_",
+}
+
+
+class _Unknown(Exception):
+    """A part of a parse tree the reading below does not know."""
+
+
+def may_begin_with(pattern: re.Pattern[str], prefix: Iterable[str]) -> bool:
+    """Whether a match of `pattern` may begin with one of the characters of each string of `prefix`
+    in turn, in any letter case.
+
+    Read off the pattern's parse tree, taking every lookaround, anchor and condition to hold: the
+    answer may be yes where no text matches, but is never no where some text does.
+    """
+    steps = [tuple({v for c in chars for v in (c, c.lower(), c.upper())}) for chars in prefix]
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        return len(steps) in _advance(tree, {0}, steps)
+    except (_Unknown, AttributeError, TypeError, ValueError):
+        return True
+
+
+def _advance(items: Iterable[tuple[object, object]], at: set[int], steps: list[tuple[str, ...]]) -> set[int]:
+    """How far into `steps` the sequence of parse-tree items may have read, from each of `at`.
+
+    Having read all of them is for good (the rest of the pattern may match anything after it),
+    which keeps the reading the same for a set of starts as for each start on its own.
+    """
+    done = len(steps)
+    for op, av in items:
+        if not at or at == {done}:
+            return at
+        if op in _CHARACTER_OPS:
+            at = {p + 1 for p in at if p < done and any(_takes(op, av, c) for c in steps[p])} | (at & {done})
+        elif op is _sre.BRANCH:
+            at = set().union(*(_advance(alternative, at, steps) for alternative in av[1]))  # type: ignore[index]
+        elif op is _sre.SUBPATTERN:
+            at = _advance(av[-1], at, steps)  # type: ignore[index]
+        elif op is getattr(_sre, "ATOMIC_GROUP", _Unknown):
+            at = _advance(av, at, steps)  # type: ignore[arg-type]
+        elif op in _REPEAT_OPS:
+            least, most, item = av  # type: ignore[misc]
+            reached = set(at) if least == 0 else set()
+            current, count = at, 0
+            while count < most and current:
+                count += 1
+                current = _advance(item, current, steps)
+                if count >= least:
+                    if current <= reached:
+                        break  # nothing new: more repeats reach nothing new either
+                    reached |= current
+            at = reached
+        elif op in _ZERO_WIDTH_OPS:
+            pass
+        elif op is _sre.GROUPREF_EXISTS:
+            _, yes, no = av  # type: ignore[misc]
+            at = _advance(yes, at, steps) | (_advance(no, at, steps) if no is not None else at)
+        elif op is _sre.GROUPREF:
+            at = set(range(min(at), done + 1))
+        elif op is _sre.FAILURE:
+            at &= {done}
+        else:
+            raise _Unknown(op)
+    return at
+
+
+def _takes(op: object, av: object, c: str) -> bool:
+    """Whether the character-matching item (op, av) may take the character c."""
+    if op is _sre.LITERAL:
+        return c == chr(av) or c.lower() == chr(av).lower()  # type: ignore[arg-type]
+    if op is not _sre.IN:
+        return True  # any character, or any but one
+    negate = hit = False
+    for kind, value in av:  # type: ignore[attr-defined]
+        if kind is _sre.NEGATE:
+            negate = True
+        elif kind is _sre.LITERAL:
+            hit = hit or c == chr(value)
+        elif kind is _sre.RANGE:
+            hit = hit or value[0] <= ord(c) <= value[1]
+        elif kind is _sre.CATEGORY:
+            name = str(value)
+            test = next((t for k, t in _CATEGORIES.items() if name.endswith("_" + k)), None)
+            if test is None:
+                return True
+            hit = hit or (not test(c) if "_NOT_" in name else test(c))
+        else:
+            raise _Unknown(kind)
+    return hit != negate

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from summarize.extract.dates.grammar import DASH, RANGE_SEP, Fragments, trie
+from summarize.extract.dates.grammar import DASH, RANGE_SEP, Fragments, may_begin_with, trie
 from summarize.extract.dates.lexicon import Lexicon, Unit, load_lexicon
 from summarize.extract.dates.resolve import Context
 from summarize.extract.dates.values import duration, fmt_date, fmt_number
@@ -50,6 +50,8 @@ class Combined(NamedTuple):
 class Plan(NamedTuple):
     at: Combined | None  # the rules a match of which may open with the trigger word
     before: Combined | None  # the rules a match of which may open with words before it
+    before_rules: tuple[int, ...]  # their indexes
+    openers: dict[str, Combined | None]  # those of them that may open with a given word (see `Rules.opener`)
 
 
 def _uncaptured(source: str, prefix: str) -> str:
@@ -93,6 +95,7 @@ class Rules:
         self._needs_opening = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _NEEDS_OPENING)
         self.plans: dict[tuple[str, str], Plan] = {}  # filled by `plan` as triggers are met
         self._combined: dict[tuple[int, ...], Combined | None] = {}
+        self._opens: dict[tuple[int, str], bool] = {}  # (rule index, word): may the rule open with it
         # Opening with the character before the word (a character class) lets the engine skip
         # through the insides of words in C; the very start of the text is tried apart.
         # The separator before a trigger is any character but a letter, digit, "_" or apostrophe.
@@ -117,7 +120,12 @@ class Rules:
         self._units = {u.plural: (name, u) for name, u in lex.units.units.items()}
         self._units.update((name, (name, u)) for name, u in lex.units.units.items())
         self._numbers: dict[str, float | None] = {}
+        self._singular_units = frozenset(lex.units.units)
+        self._parts_of_day = dict(cal.parts_of_day)
+        self._ambiguous_months = frozenset(cal.ambiguous_months)
         w = lex.words
+        self._shift_words = dict(w.shift_words)
+        self._reference_words = dict(w.reference_words)
         self._year_blockers = frozenset(w.year_blockers)
         self._year_preps = frozenset(w.year_preposition_words)
         self._month_cues = frozenset(w.month_cue_words)
@@ -130,8 +138,28 @@ class Rules:
             indexes = [i for i in self.by_trigger.get(kind, ()) if word in self._hangs_on.get(i, (word,))]
             at = tuple(i for i in indexes if i not in self._needs_opening)
             before = tuple(i for i in indexes if i not in self.opens_with_trigger)
-            plan = self.plans[key] = Plan(self._combine(at), self._combine(before))
+            plan = self.plans[key] = Plan(self._combine(at), self._combine(before), before, {})
         return plan
+
+    def opener(self, plan: Plan, word: str) -> Combined | None:
+        """The rules to try before a trigger at an opening word (lower case) of the text.
+
+        Those of `plan.before` whose patterns may begin with the word and the gap after it (a
+        match that counts runs on to the trigger); read off the patterns (`may_begin_with`) once
+        per word of the vocabulary and plan. Any other word (a number) keeps them all.
+        """
+        if word not in self.prefix_words:
+            return plan.before
+        indexes = tuple(i for i in plan.before_rules if self._may_open(i, word))
+        combined = plan.openers[word] = self._combine(indexes)
+        return combined
+
+    def _may_open(self, index: int, word: str) -> bool:
+        key = (index, word)
+        found = self._opens.get(key)
+        if found is None:
+            found = self._opens[key] = may_begin_with(self.rules[index].pattern, [*word, _GAP_CHARS])
+        return found
 
     def _combine(self, indexes: tuple[int, ...]) -> Combined | None:
         """Every rule given, tried at one position by one call.
@@ -232,20 +260,23 @@ def _strip_start(m: re.Match[str], skip_groups: tuple[str, ...]) -> int:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    """The number of a day group (see `Fragments.day`): one or two digits, then perhaps "st", "th" ..."""
+    return int(text[:2]) if text[1:2].isdecimal() else int(text[:1])
 
 
 def _parse_date(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    month = r.month_number(m.group("m"))
-    day = _day(m.group("d"))
-    year = int(m.group("y")) if m.group("y") else None
+    name, d, y = m.group("m", "d", "y")
+    month = r.month_number(name)
     if month is None:
         return None
+    day = _day(d)
     if day > 31 or (month == 2 and day > 29):
         return None
+    year = int(y) if y else None
     span = m.span()
-    start = _strip_start(m, ("lead",))
-    return [Piece(start, m.end(), "DATE", lambda ctx: ctx.month_day(month, day, year, span))]
+    lead_start, lead_end = m.span("lead")
+    start = lead_end if lead_start == span[0] else span[0]  # "the" left out
+    return [Piece(start, span[1], "DATE", lambda ctx: ctx.month_day(month, day, year, span))]
 
 
 def _pat_date_md(f: Fragments) -> str:
@@ -262,23 +293,21 @@ def _range_pieces(
     m: re.Match[str], r: Rules, first: tuple[str, str], second: tuple[str, str], start_group: str
 ) -> list[Piece] | None:
     """Two dates sharing a year (and the first month when the second has none)."""
-    m1 = r.month_number(m.group(first[0])) if m.group(first[0]) else None
-    m2 = r.month_number(m.group(second[0])) if m.group(second[0]) else None
+    name1, day1, name2, day2, y = m.group(first[0], first[1], second[0], second[1], "y")
+    m1 = r.month_number(name1) if name1 else None
+    m2 = r.month_number(name2) if name2 else None
     m1 = m1 or m2
     m2 = m2 or m1
     if m1 is None or m2 is None:
         return None
-    d1, d2 = _day(m.group(first[1])), _day(m.group(second[1]))
+    d1, d2 = _day(day1), _day(day2)
     if m1 == m2 and d2 <= d1:
         return None
-    year = int(m.group("y")) if m.group("y") else None
+    year = int(y) if y else None
     span = m.span()
 
     def first_value(ctx: Context) -> str:
-        value = ctx.month_day(m1, d1, year, span)
-        if year is None and m2 < m1 and value[:4].isdigit():  # "Dec. 30-Jan. 2": the end year is known
-            return value
-        return value
+        return ctx.month_day(m1, d1, year, span)
 
     def second_value(ctx: Context) -> str:
         start_value = ctx.month_day(m1, d1, year, span)
@@ -288,13 +317,16 @@ def _range_pieces(
         return fmt_date(y, m2, d2)
 
     s1 = m.start(start_group)
-    end_of_first = max(m.end(first[1]), (m.end(first[0]) if m.group(first[0]) else 0))
-    s2 = min(m.start(g) for g in second if m.group(g) is not None)
-    pieces = [
+    end_of_first = m.end(first[1])
+    if name1 and m.end(first[0]) > end_of_first:
+        end_of_first = m.end(first[0])
+    s2 = m.start(second[1])
+    if name2 is not None and m.start(second[0]) < s2:
+        s2 = m.start(second[0])
+    return [
         Piece(s1, end_of_first, "DATE", first_value, "start"),
-        Piece(s2, m.end(), "DATE", second_value, "end"),
+        Piece(s2, span[1], "DATE", second_value, "end"),
     ]
-    return pieces
 
 
 def _parse_range_md(m: re.Match[str], r: Rules) -> list[Piece] | None:
@@ -330,21 +362,21 @@ def _pat_month_year(f: Fragments) -> str:
 
 
 def _parse_month(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    name = m.group("m")
+    name, shift_word, edge, of_rel = m.group("m", "shift", "edge", "ofrel")
     month = r.month_number(name)
     if month is None:
         return None
-    shift_word = (m.group("shift") or "").lower()
+    shift_word = shift_word.lower() if shift_word else ""
+    span = m.span()
     if (
-        name.lower() in r.lex.calendar.ambiguous_months
-        and not shift_word
-        and not m.group("edge")
-        and r.previous_word(m.string, m.start()) not in r._month_cues
+        not shift_word
+        and not edge
+        and name.lower() in r._ambiguous_months
+        and r.previous_word(m.string, span[0]) not in r._month_cues
     ):
         return None
-    of_rel = (m.group("ofrel") or "").lower()
-    shift = r.lex.words.shift_words.get(shift_word) if shift_word else None
-    span = m.span()
+    of_rel = of_rel.lower() if of_rel else ""
+    shift = r._shift_words.get(shift_word) if shift_word else None
 
     def value(ctx: Context) -> str:
         a = ctx.anchor()
@@ -362,7 +394,7 @@ def _parse_month(m: re.Match[str], r: Rules) -> list[Piece] | None:
             return fmt_date(a.year, month)
         return ctx.month_day(month, None, None, span)
 
-    return [Piece(m.start(), m.end(), "DATE", value)]
+    return [Piece(span[0], span[1], "DATE", value)]
 
 
 def _pat_month(f: Fragments) -> str:
@@ -397,14 +429,15 @@ def _pat_slash(f: Fragments) -> str:
 
 
 def _parse_year(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    year = int(m.group("y"))
-    text = m.string
-    if not m.group("edge") and not m.group("lead"):
-        if r.next_word(text, m.end()) in r._year_blockers:
+    y, edge, lead = m.group("y", "edge", "lead")
+    start, end = m.span()
+    if not edge and not lead:
+        text = m.string
+        if r.next_word(text, end) in r._year_blockers:
             return None
-        if _NUMBER_SIGN(text, max(0, m.start() - 3), m.start()):
+        if _NUMBER_SIGN(text, max(0, start - 3), start):
             return None
-    return [Piece(m.start(), m.end(), "DATE", _const(fmt_date(year)))]
+    return [Piece(start, end, "DATE", _const(fmt_date(int(y))))]
 
 
 _NUMBER_SIGN = re.compile(r"(?:No|no|#)\.?\s*$").search  # "No. 2009", "#1999": numbers, not years
@@ -613,7 +646,7 @@ _POD_WORDS = "morning|afternoon|evening|night"
 
 
 def _pod_code(r: Rules, word: str | None) -> str | None:
-    return r.lex.calendar.parts_of_day.get(word.lower()) if word else None
+    return r._parts_of_day.get(word.lower()) if word else None
 
 
 def _parse_relative_day(m: re.Match[str], r: Rules) -> list[Piece] | None:
@@ -634,21 +667,21 @@ def _pat_relative_day(f: Fragments) -> str:
 
 
 def _parse_weekday(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    wd = r.weekday_number(m.group("w"))
+    name, shift_word, pod_word = m.group("w", "shift", "pod")
+    wd = r.weekday_number(name)
     if wd is None:
         return None
-    shift_word = " ".join((m.group("shift") or "").lower().split())
-    direction = r.lex.words.shift_words.get(shift_word) if shift_word else None
+    direction = r._shift_words.get(" ".join(shift_word.lower().split())) if shift_word else None
     if direction == 0:
         direction = None  # "this Friday": the nearest one
-    pod = _pod_code(r, m.group("pod"))
+    pod = _pod_code(r, pod_word)
     span = m.span()
 
     def value(ctx: Context) -> str:
         day = ctx.weekday(wd, direction, span)
         return f"{day}T{pod}" if pod else day
 
-    return [Piece(m.start(), m.end(), "TIME" if pod else "DATE", value)]
+    return [Piece(span[0], span[1], "TIME" if pod else "DATE", value)]
 
 
 def _pat_weekday(f: Fragments) -> str:
@@ -801,10 +834,11 @@ _UNIT_CODES = {
 
 
 def _parse_relative_unit(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    shift_word = " ".join(m.group("shift").lower().split())
-    unit = m.group("unit").lower()
+    shift_word, unit = m.group("shift", "unit")
+    shift_word = " ".join(shift_word.lower().split())
+    unit = unit.lower()
     code = _UNIT_CODES[unit]
-    shift = r.lex.words.shift_words.get(shift_word, 0)
+    shift = r._shift_words.get(shift_word, 0)
     anaphoric = shift_word in ("the following", "the previous", "the next", "following")
     if shift_word in ("the past", "past") or (shift_word == "the last" and unit in ("decade", "century")):
         # "the past year", "the last decade": a stretch of time up to now
@@ -874,10 +908,10 @@ def _pat_ago(f: Fragments) -> str:
 
 
 def _duration_value(r: Rules, num: str | None, unit_word: str, half: bool) -> str | None:
-    found = r.unit(unit_word)
+    found = r._units.get(unit_word.lower())
     if found is None:
         return None
-    _, unit = found
+    unit = found[1]
     amount = r.number(num) if num is not None else None  # None too for "several", "a few"
     if amount is not None and half:
         amount += 0.5
@@ -888,22 +922,23 @@ def _duration_value(r: Rules, num: str | None, unit_word: str, half: bool) -> st
 
 
 def _parse_duration(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    num = m.group("num")
-    unit_word = m.group("unit")
-    plural = unit_word.lower() not in r.lex.units.units
+    num, unit_word, half1, half2 = m.group("num", "unit", "half1", "half2")
+    unit_key = unit_word.lower()
+    num_key = num.lower()
     amount = r.number(num)
-    if amount is not None and amount == 1 and plural and num.lower() in ("a", "an", "one"):
+    if amount == 1 and num_key in ("a", "an", "one") and unit_key not in r._singular_units:
         return None
-    if num.lower() in ("a", "an") and unit_word.lower() == "second":
+    if unit_key == "second" and num_key in ("a", "an"):
         return None
-    if unit_word.lower().startswith("quarter") and (
-        amount == 1 or r.next_word(m.string, m.end()) in ("of", "percent", "mile", "point")
+    start, end = m.span()
+    if unit_key.startswith("quarter") and (
+        amount == 1 or r.next_word(m.string, end) in ("of", "percent", "mile", "point")
     ):
         return None  # "a quarter of its dealers": a fraction
-    value = _duration_value(r, num, unit_word, bool(m.group("half1") or m.group("half2")))
+    value = _duration_value(r, num, unit_word, bool(half1 or half2))
     if value is None:
         return None
-    return [Piece(m.start(), m.end(), "DURATION", _const(value))]
+    return [Piece(start, end, "DURATION", _const(value))]
 
 
 def _pat_duration(f: Fragments) -> str:
@@ -957,13 +992,13 @@ def _pat_bare_plural(f: Fragments) -> str:
 
 def _parse_reference(m: re.Match[str], r: Rules) -> list[Piece] | None:
     word = " ".join(m.group("ref").lower().split())
-    value = r.lex.words.reference_words.get(word)
+    value = r._reference_words.get(word)
     if value is None:
         return None
-    if word == "current" and r.next_word(m.string, m.end()) in ("account", "accounts", "affairs", "events"):
+    end = m.end()
+    if word == "current" and r.next_word(m.string, end) in ("account", "accounts", "affairs", "events"):
         return None
-    start = m.start("ref")
-    return [Piece(start, m.end(), "DATE", _const(value))]
+    return [Piece(m.start("ref"), end, "DATE", _const(value))]
 
 
 def _pat_reference(f: Fragments) -> str:
@@ -1005,14 +1040,15 @@ def _pat_every(f: Fragments) -> str:
 
 
 def _parse_rate(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    unit_word = m.group("unit").lower()
+    unit_word, per, lead = m.group("unit", "per", "lead")
+    unit_word = unit_word.lower()
     if unit_word == "annum":
         value = "P1Y"
     else:
         value = _duration_value(r, "1", unit_word, False)
         if value is None:
             return None
-    if m.group("per").lower() in ("a", "an") and not m.group("lead"):
+    if not lead and per.lower() in ("a", "an"):
         return None
     return [Piece(m.start("rate"), m.end(), "SET", _const(value))]
 
@@ -1148,7 +1184,8 @@ _OPENS_WITH_TRIGGER = frozenset(
 
 
 _MAX_OPENING_WORDS = 6
-_GAP = r"[ \t\n,\-–]"
+_GAP_CHARS = " \t\n,-–"  # between opening words
+_GAP = f"[{re.escape(_GAP_CHARS)}]"
 
 
 def _openings_pattern(prefix_words: frozenset[str]) -> re.Pattern[str]:

@@ -3,7 +3,8 @@
 Where the time goes, and why the code is shaped as it is: one regular-expression pass finds the
 trigger words every rule hangs on; at each trigger a single match call tries all the rules that
 word may start (see `Rules.plan`), at its position and at those of the opening words before it,
-which one more call reads on the reversed text. Matches are parsed lazily, longest first, so one
+which one more call reads on the reversed text; there, only the rules whose patterns may begin
+with that word are tried (`Rules.opener`). Matches are parsed lazily, longest first, so one
 inside an expression already chosen is never parsed; values are computed once the winners are
 known, and the mentions are validated in one batch at the end.
 """
@@ -18,7 +19,7 @@ from operator import itemgetter
 from pydantic import TypeAdapter
 
 from summarize.extract.dates.resolve import Context
-from summarize.extract.dates.rules import Piece, Rules, compiled_rules
+from summarize.extract.dates.rules import Combined, Piece, Rules, compiled_rules
 from summarize.extract.dates.values import parse_iso
 from summarize.models import DateMention
 
@@ -118,20 +119,28 @@ def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
     backwards = ""  # the lower-cased text reversed, made at the first trigger that needs it
     openings = rules.openings
     for at, kind, word in _triggers(scan, lowered, rules):
-        here, before = plans.get((kind, word)) or rules.plan(kind, word)
-        starts: list[int] = [at] if here is not None else []
-        if before is not None:
+        plan = plans.get((kind, word)) or rules.plan(kind, word)
+        here = plan.at
+        tries: list[tuple[int, Combined]] = [(at, here)] if here is not None else []
+        if plan.before is not None:
             if not backwards:
                 backwards = lowered[::-1]
-            # where the opening words before the trigger begin ("the past two" years), nearest first
+            # where the opening words before the trigger begin ("the past two" years), nearest
+            # first, each tried with the rules that may open with it
             o = openings(backwards, n - at)
             if o is not None:
+                openers = plan.openers
                 for a, b in o.regs[1:]:
                     if a < 0:
                         break
-                    starts.append(n - b)
-        for start in starts:
-            match, groups, single = here if start == at else before  # type: ignore[misc]
+                    start = n - b
+                    opening = lowered[start : n - a]
+                    combined = openers.get(opening, plan.before)
+                    if opening not in openers:
+                        combined = rules.opener(plan, opening)
+                    if combined is not None:
+                        tries.append((start, combined))
+        for start, (match, groups, single) in tries:
             m = match(scan, start)
             if m is None:
                 continue
@@ -145,11 +154,14 @@ def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
                 continue
             if m.lastindex is None:  # no rule matched here
                 continue
+            spans = m.regs
             for number, index in groups:
                 # A match that ends before the trigger belongs to another trigger (or none).
-                end = m.end(number)
+                end = spans[number][1]
+                if end <= at:
+                    continue
                 key = start * width + index
-                if end <= at or key in seen:
+                if key in seen:
                     continue
                 seen.add(key)
                 found.append((start - end, index, start, len(found), end, None))
