@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from summarize.extract.dates import find_dates, infer_reference_date, tag_article
 from summarize.extract.dates.grammar import may_begin_with
 from summarize.extract.dates.lexicon import load_lexicon
+from summarize.extract.dates.resolve import Context
 from summarize.extract.dates.rules import compiled_rules
 from summarize.models import Article, Source, Span
 
@@ -136,3 +138,27 @@ def test_rules_may_begin_with_the_opening_words_they_match_from() -> None:
                         text[w.start() : w.end() + 20],
                     )
     assert checked > 50
+
+
+def test_tense_of_plain_clauses_is_read_as_words_are() -> None:
+    """The search for cues in clauses without apostrophes finds what the reading word by word finds."""
+    lex = load_lexicon("en")
+    rng = random.Random(5)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    texts += [t.upper() for t in texts[:3]] + [
+        "Talks, which ENDED Friday, were Scheduled to resume Tuesday; officials hoped to be completed by June.",
+        "The closedown was announced Monday. Going to Tuesday wo Friday, is to be held",
+    ]
+    compared = 0
+    for text in texts:
+        for _ in range(300):
+            start = rng.randrange(len(text) - 1)
+            end = min(len(text), start + rng.randrange(1, 25))
+            lo, hi = max(0, start - 120), min(len(text), end + 80)
+            words = Context(text, lex, None)
+            plain = Context(text, lex, None, text.lower())
+            if "'" in text[lo:hi] or "’" in text[lo:hi] or text[start - 1 : start + 1].isalpha():
+                continue
+            compared += 1
+            assert plain._tense_plain(start, end, lo, hi) == words._tense_near(start, end, lo, hi)
+    assert compared > 500

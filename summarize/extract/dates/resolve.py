@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from summarize.extract.dates.grammar import trie
 from summarize.extract.dates.lexicon import Lexicon
 from summarize.extract.dates.values import (
     Anchor,
@@ -34,6 +35,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _ED = frozenset({"ed", "ED", "Ed", "eD"})
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'’")
 _BE = frozenset({"be", "is", "are", "been", "being", "am"})
+# A run of letters in lower-cased text; where no apostrophe is near, the words are these runs.
+_RUN = re.compile(r"[a-z]+")
 
 
 class _Cues:
@@ -51,6 +54,11 @@ class _Cues:
         # as written in lower case, with a capital or in capitals
         maybe = self.future | self.past | {w for pair in self.future_pairs | self.past_pairs for w in pair}
         self.maybe = frozenset(f for w in maybe for f in (w, w.capitalize(), w.upper()))
+        # The same in lower-cased text without apostrophes, where a word is a run of letters: a
+        # run that may be a cue, read forwards and backwards.
+        plain = [w for w in maybe if w.isalpha() and w.isascii()]
+        self.candidate = re.compile(rf"(?<![a-z])(?:{trie(plain)}|[a-z]{{3,}}ed)(?![a-z])")
+        self.candidate_backwards = re.compile(rf"(?<![a-z])(?:{trie(w[::-1] for w in plain)}|de[a-z]{{3,}})(?![a-z])")
 
     def kind(self, word: str, previous: str, following: str) -> Tense:
         if (word, following) in self.future_pairs or (previous, word) in self.future_pairs or word in self.future:
@@ -76,8 +84,11 @@ def _cues(lex: Lexicon) -> _Cues:
 class Context:
     """What a value depends on beyond the expression itself, updated in document order."""
 
-    def __init__(self, text: str, lex: Lexicon, reference: Anchor | None) -> None:
+    def __init__(self, text: str, lex: Lexicon, reference: Anchor | None, lowered: str = "") -> None:
         self.text = text
+        # `text` lower-cased, letter for letter (see tagger.tag), if given; and read backwards
+        self._lowered = lowered if len(lowered) == len(text) and "\u212a" not in text else ""
+        self._backwards = ""
         self.lex = lex
         self.reference = reference if reference and reference.year is not None else None
         self.last_full: Anchor | None = None
@@ -128,8 +139,12 @@ class Context:
             lo = m.end()
         m = _CLAUSE_END.search(text, end, min(n, end + 80))
         hi = m.start() if m else min(n, end + 80)
-        cuts_word = 0 < start < n and text[start - 1] in _WORD_CHARS and text[start] in _WORD_CHARS
-        result = self._tense_all(start, end, lo, hi) if cuts_word else self._tense_near(start, end, lo, hi)
+        if 0 < start < n and text[start - 1] in _WORD_CHARS and text[start] in _WORD_CHARS:
+            result = self._tense_all(start, end, lo, hi)
+        elif self._lowered and text.find("'", lo, hi) < 0 and text.find("’", lo, hi) < 0:
+            result = self._tense_plain(start, end, lo, hi)
+        else:
+            result = self._tense_near(start, end, lo, hi)
         self._tenses[key] = result
         return result
 
@@ -210,6 +225,57 @@ class Context:
                     return kind
             previous = word
             current = following_match
+        return best[1] if best else None
+
+    def _tense_plain(self, start: int, end: int, lo: int, hi: int) -> Tense:
+        """`_tense_near` for a clause without apostrophes, where words are runs of letters.
+
+        The cues are found by searching the lower-cased text, backwards from the expression (in
+        the reversed text) and forwards after it, with the words beside each looked up alone.
+        """
+        low = self._lowered
+        n = len(low)
+        if not self._backwards:
+            self._backwards = low[::-1]
+        back = self._backwards
+        cues = self._cues
+        kind = cues.kind
+        best: tuple[int, Tense] | None = None
+        # Before it: the nearest cue, its word before (in the clause) and after.
+        at = n - start
+        while True:
+            m = cues.candidate_backwards.search(back, at, n - lo)
+            if m is None:
+                break
+            at = m.end()
+            cue_start, cue_end = n - at, n - m.start()
+            before = _RUN.search(back, at, n - lo)
+            after = _RUN.search(low, cue_end, hi)
+            found = kind(
+                low[cue_start:cue_end],
+                before.group()[::-1] if before else "",
+                after.group() if after else "",
+            )
+            if found is not None:
+                best = (start - cue_end, found)
+                break
+        if best is not None and best[0] <= 10:
+            return best[1]
+        # After it (the expression's own words are no cues); one before it wins at a distance
+        # 10 characters shorter.
+        at = end
+        while True:
+            m = cues.candidate.search(low, at, hi)
+            if m is None:
+                break
+            cue_start, at = m.span()
+            if best is not None and cue_start - end + 10 >= best[0]:
+                break
+            before = _RUN.search(back, n - cue_start, n - lo)
+            after = _RUN.search(low, at, hi)
+            found = kind(m.group(), before.group()[::-1] if before else "", after.group() if after else "")
+            if found is not None:
+                return found
         return best[1] if best else None
 
     def _tense_all(self, start: int, end: int, lo: int, hi: int) -> Tense:

@@ -1,12 +1,13 @@
 """The tagger: run every rule, keep the longest non-overlapping matches, resolve in document order.
 
 Where the time goes, and why the code is shaped as it is: one regular-expression pass finds the
-trigger words every rule hangs on; at each trigger a single match call tries all the rules that
-word may start (see `Rules.plan`), at its position and at those of the opening words before it,
-which one more call reads on the reversed text; there, only the rules whose patterns may begin
-with that word are tried (`Rules.opener`). Matches are parsed lazily, longest first, so one
-inside an expression already chosen is never parsed; values are computed once the winners are
-known, and the mentions are validated in one batch at the end.
+trigger words every rule hangs on. At each trigger, the rules that word may start (see
+`Rules.plan`) are tried at its position each on its own, as most of them match there and their
+matches go straight to the parsers; at the opening words before it, which one more call reads
+on the reversed text, a single match call tries all the rules whose patterns may begin with that
+word (`Rules.opener`), as most of them fail there. Matches are parsed lazily, longest first, so
+one inside an expression already chosen is never parsed; values are computed once the winners
+are known, and the mentions are validated in one batch at the end.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
     found = _matches(scan, lowered, rules)
     if not found:
         return []
-    return _resolve(scan, source, rules, _choose(scan, rules, found), reference_date)
+    return _resolve(scan, lowered, source, rules, _choose(scan, rules, found), reference_date)
 
 
 def _triggers(scan: str, lowered: str, rules: Rules) -> list[tuple[int, str, str]]:
@@ -120,8 +121,7 @@ def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
     openings = rules.openings
     for at, kind, word in _triggers(scan, lowered, rules):
         plan = plans.get((kind, word)) or rules.plan(kind, word)
-        here = plan.at
-        tries: list[tuple[int, Combined]] = [(at, here)] if here is not None else []
+        tries: list[tuple[int, Combined]] = [(at, alone) for alone in plan.at]
         if plan.before is not None:
             if not backwards:
                 backwards = lowered[::-1]
@@ -226,9 +226,9 @@ _START = itemgetter(2)
 
 
 def _resolve(
-    scan: str, source: str, rules: Rules, chosen: list[Candidate], reference_date: str | None
+    scan: str, lowered: str, source: str, rules: Rules, chosen: list[Candidate], reference_date: str | None
 ) -> list[DateMention]:
-    ctx = Context(scan, rules.lex, parse_iso(reference_date))
+    ctx = Context(scan, rules.lex, parse_iso(reference_date), lowered)
     out: list[dict[str, object]] = []
     floating: list[int] = []  # where in `out` the clock times are whose day the sentence may name
     range_id = 0
