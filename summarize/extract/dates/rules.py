@@ -48,7 +48,8 @@ class Combined(NamedTuple):
 
 
 class Plan(NamedTuple):
-    at: tuple[Combined, ...]  # the rules a match of which may open with the trigger word, each alone
+    # (index, pattern's match) of each rule a match of which may open with the trigger word
+    at: tuple[tuple[int, Callable[..., re.Match[str] | None]], ...]
     before: Combined | None  # the rules a match of which may open with words before it
     before_rules: tuple[int, ...]  # their indexes
     openers: dict[str, Combined | None]  # those of them that may open with a given word (see `Rules.opener`)
@@ -138,8 +139,8 @@ class Rules:
             indexes = [i for i in self.by_trigger.get(kind, ()) if word in self._hangs_on.get(i, (word,))]
             at = tuple(i for i in indexes if i not in self._needs_opening)
             before = tuple(i for i in indexes if i not in self.opens_with_trigger)
-            alone = tuple(self._combine((i,)) for i in at)
-            plan = self.plans[key] = Plan(alone, self._combine(before), before, {})  # type: ignore[arg-type]
+            alone = tuple((i, self.rules[i].pattern.match) for i in at)
+            plan = self.plans[key] = Plan(alone, self._combine(before), before, {})
         return plan
 
     def opener(self, plan: Plan, word: str) -> Combined | None:

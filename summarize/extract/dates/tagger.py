@@ -20,7 +20,7 @@ from operator import itemgetter
 from pydantic import TypeAdapter
 
 from summarize.extract.dates.resolve import Context
-from summarize.extract.dates.rules import Combined, Piece, Rules, compiled_rules
+from summarize.extract.dates.rules import Piece, Rules, compiled_rules
 from summarize.extract.dates.values import parse_iso
 from summarize.models import DateMention
 
@@ -121,36 +121,44 @@ def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
     openings = rules.openings
     for at, kind, word in _triggers(scan, lowered, rules):
         plan = plans.get((kind, word)) or rules.plan(kind, word)
-        tries: list[tuple[int, Combined]] = [(at, alone) for alone in plan.at]
-        if plan.before is not None:
-            if not backwards:
-                backwards = lowered[::-1]
-            # where the opening words before the trigger begin ("the past two" years), nearest
-            # first, each tried with the rules that may open with it
-            o = openings(backwards, n - at)
-            if o is not None:
-                openers = plan.openers
-                for a, b in o.regs[1:]:
-                    if a < 0:
-                        break
-                    start = n - b
-                    opening = lowered[start : n - a]
-                    combined = openers.get(opening, plan.before)
-                    if opening not in openers:
-                        combined = rules.opener(plan, opening)
-                    if combined is not None:
-                        tries.append((start, combined))
-        for start, (match, groups, single) in tries:
+        for index, match in plan.at:
+            m = match(scan, at)
+            if m is not None:
+                end = m.end()
+                key = at * width + index
+                if end > at and key not in seen:
+                    seen.add(key)
+                    found.append((at - end, index, at, len(found), end, m))
+        if plan.before is None:
+            continue
+        if not backwards:
+            backwards = lowered[::-1]
+        # where the opening words before the trigger begin ("the past two" years), nearest first,
+        # each tried with the rules that may open with it
+        o = openings(backwards, n - at)
+        if o is None:
+            continue
+        openers = plan.openers
+        for a, b in o.regs[1:]:
+            if a < 0:
+                break
+            start = n - b
+            opening = lowered[start : n - a]
+            combined = openers.get(opening, plan.before)
+            if opening not in openers:
+                combined = rules.opener(plan, opening)
+            if combined is None:
+                continue
+            match, groups, single = combined
             m = match(scan, start)
             if m is None:
                 continue
             if single is not None:
                 end = m.end()
                 key = start * width + single
-                if end <= at or key in seen:
-                    continue
-                seen.add(key)
-                found.append((start - end, single, start, len(found), end, m))
+                if end > at and key not in seen:
+                    seen.add(key)
+                    found.append((start - end, single, start, len(found), end, m))
                 continue
             if m.lastindex is None:  # no rule matched here
                 continue
@@ -161,10 +169,9 @@ def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
                 if end <= at:
                     continue
                 key = start * width + index
-                if key in seen:
-                    continue
-                seen.add(key)
-                found.append((start - end, index, start, len(found), end, None))
+                if key not in seen:
+                    seen.add(key)
+                    found.append((start - end, index, start, len(found), end, None))
     return found
 
 
