@@ -91,7 +91,7 @@ class Context:
         self._backwards = ""
         self.lex = lex
         self.reference = reference if reference and reference.year is not None else None
-        self.last_full: Anchor | None = None
+        self.last_full: Anchor | None = None  # the last date written with its year, if no reference
         self.last_mention: Anchor | None = None
         self.last_day: Anchor | None = None
         self._cues = _cues(lex)
@@ -118,7 +118,7 @@ class Context:
         self.last_mention = a
         if a.full:
             self.last_day = a
-            if _WRITTEN_YEAR.search(self.text, start, end) is not None:
+            if self.reference is None and _WRITTEN_YEAR.search(self.text, start, end) is not None:
                 self.last_full = a
 
     # -- tense --------------------------------------------------------------------------------
@@ -315,7 +315,9 @@ class Context:
         if d is None:
             a = self.anchor()
             return f"{fmt_date(a.year if a else None)}-WXX-{weekday}"
-        return fmt_day(closest_weekday(weekday, d, self.tense(*span), direction))
+        # the tense matters only for a day other than the anchor's, in no given direction
+        tense = None if direction in (-1, 1) or weekday == d.isoweekday() else self.tense(*span)
+        return fmt_day(closest_weekday(weekday, d, tense, direction))
 
     def unit_shift(self, code: str, shift: int, base: Anchor | None = None) -> str:
         """'this week', 'last month', 'next year', 'the previous quarter' ... (code: D W WE M Q Y DE CE)."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 Tense = Literal["past", "future"] | None
@@ -28,6 +28,10 @@ class Anchor:
         return self.year is not None and self.month is not None and self.day is not None
 
     def as_date(self) -> date | None:
+        return self._date
+
+    @cached_property
+    def _date(self) -> date | None:
         if not self.full:
             return None
         try:
@@ -113,28 +117,29 @@ def closest_year(month: int, day: int | None, anchor: Anchor, tense: Tense | Cal
         return None
     if anchor.month is None:
         return anchor.year
+    untensed, past, future = _closest_years(month, day, anchor.year, anchor.month, anchor.day)
     if callable(tense):
-        past = _closest_year(month, day, anchor, "past")
-        if past == _closest_year(month, day, anchor, "future") == _closest_year(month, day, anchor, None):
+        if past == future == untensed:
             return past
         tense = tense()
-    return _closest_year(month, day, anchor, tense)
+    return past if tense == "past" else future if tense == "future" else untensed
 
 
-def _closest_year(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int:
-    year0 = anchor.year
-    assert year0 is not None and anchor.month is not None
-    ref_day = anchor.day or 15
-    best: tuple[float, int] | None = None
+@lru_cache(maxsize=4096)
+def _closest_years(month: int, day: int | None, year0: int, month0: int, day0: int | None) -> tuple[int, int, int]:
+    """The nearest year with no tense, in the past and in the future (see `closest_year`)."""
+    ref_day = day0 or 15
+    best: list[tuple[float, int] | None] = [None, None, None]
     for year in (year0 - 1, year0, year0 + 1):
-        # distance in months, day fractions breaking ties
-        dist = (year - year0) * 12 + (month - anchor.month) + ((day or 15) - ref_day) / 31
+        # distance in months, day fractions breaking ties; a year the wrong way costs 5 more
+        dist = (year - year0) * 12 + (month - month0) + ((day or 15) - ref_day) / 31
         cost = abs(dist)
-        if (tense == "past" and dist > 0.5) or (tense == "future" and dist < -0.5):
-            cost += 5
-        if best is None or cost < best[0]:
-            best = (cost, year)
-    return best[1] if best else year0
+        costs = (cost, cost + 5 if dist > 0.5 else cost, cost + 5 if dist < -0.5 else cost)
+        for i, c in enumerate(costs):
+            found = best[i]
+            if found is None or c < found[0]:
+                best[i] = (c, year)
+    return tuple(b[1] for b in best)  # type: ignore[return-value,index]
 
 
 def closest_weekday(weekday: int, ref: date, tense: Tense, direction: int | None = None) -> date:
