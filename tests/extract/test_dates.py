@@ -112,6 +112,7 @@ def test_what_a_pattern_may_begin_with() -> None:
     assert not may_begin_with(pattern, "in ")
     assert not may_begin_with(pattern, "123")
     assert not may_begin_with(pattern, "the,")
+    assert may_begin_with(re.compile("\u212aey"), "key")  # the Kelvin sign lower-cases to "k"
     conditional = re.compile(r"(a)?(?(1)b|c)d")
     assert may_begin_with(conditional, "abd") and may_begin_with(conditional, "cd")
     assert not may_begin_with(conditional, "xd")

@@ -307,18 +307,22 @@ _CATEGORIES = {
 }
 
 
+# Characters beyond ASCII whose lower case is a single ASCII letter: only the Kelvin sign.
+_LOWERS_TO = {"k": "\u212a"}
+
+
 class _Unknown(Exception):
     """A part of a parse tree the reading below does not know."""
 
 
 def may_begin_with(pattern: re.Pattern[str], prefix: Iterable[str]) -> bool:
     """Whether a match of `pattern` may begin with one of the characters of each string of `prefix`
-    in turn, in any letter case.
+    in turn, in any letter case (a lower-case letter stands for any that lower-cases to it).
 
     Read off the pattern's parse tree, taking every lookaround, anchor and condition to hold: the
     answer may be yes where no text matches, but is never no where some text does.
     """
-    steps = [tuple({v for c in chars for v in (c, c.lower(), c.upper())}) for chars in prefix]
+    steps = [tuple({v for c in chars for v in (c, c.lower(), c.upper(), *_LOWERS_TO.get(c, ""))}) for chars in prefix]
     try:
         tree = _sre_parse.parse(pattern.pattern, pattern.flags)
         return len(steps) in _advance(tree, {0}, steps)

@@ -207,12 +207,13 @@ def _choose(scan: str, rules: Rules, found: list[Match]) -> list[Candidate]:
             continue
         if len(pieces) == 1:
             p = pieces[0]
-            if scan[p.start] in _TRIM or scan[p.end - 1] in _TRIM:
+            lo, hi = p[0], p[1]
+            if scan[lo] in _TRIM or scan[hi - 1] in _TRIM:
                 p = _trim(scan, p)
-                if p.end <= p.start:
+                lo, hi = p[0], p[1]
+                if hi <= lo:
                     continue
                 pieces = [p]
-            lo, hi = p.start, p.end
         else:
             pieces = [t for t in (_trim(scan, p) for p in pieces) if t.end > t.start]
             if not pieces:
