@@ -84,11 +84,13 @@ def _cues(lex: Lexicon) -> _Cues:
 class Context:
     """What a value depends on beyond the expression itself, updated in document order."""
 
-    def __init__(self, text: str, lex: Lexicon, reference: Anchor | None, lowered: str = "") -> None:
+    def __init__(
+        self, text: str, lex: Lexicon, reference: Anchor | None, lowered: str = "", backwards: str = ""
+    ) -> None:
         self.text = text
-        # `text` lower-cased, letter for letter (see tagger.tag), if given; and read backwards
+        # `text` lower-cased, letter for letter (see tagger.tag), if given; and that reversed
         self._lowered = lowered if len(lowered) == len(text) and "\u212a" not in text else ""
-        self._backwards = ""
+        self._backwards = backwards if len(backwards) == len(self._lowered) else ""
         self.lex = lex
         self.reference = reference if reference and reference.year is not None else None
         self.last_full: Anchor | None = None  # the last date written with its year, if no reference

@@ -40,10 +40,11 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
     lowered = scan.lower()
     if len(lowered) != len(scan):  # a few characters grow when lower-cased; keep offsets exact
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in scan)
-    found = _matches(scan, lowered, rules)
+    backwards = lowered[::-1]  # read from a position on, the text before it, nearest first
+    found = _matches(scan, lowered, backwards, rules)
     if not found:
         return []
-    return _resolve(scan, lowered, source, rules, _choose(scan, rules, found), reference_date)
+    return _resolve(scan, lowered, backwards, source, rules, _choose(scan, rules, found), reference_date)
 
 
 def _triggers(scan: str, lowered: str, rules: Rules) -> list[tuple[int, str, str]]:
@@ -110,14 +111,13 @@ def _classify(
     return True
 
 
-def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
+def _matches(scan: str, lowered: str, backwards: str, rules: Rules) -> list[Match]:
     """Every rule match that covers a trigger, not yet parsed."""
     found: list[Match] = []
     seen: set[int] = set()  # start * width + rule index
     width = len(rules.rules)
     plans = rules.plans
     n = len(lowered)
-    backwards = ""  # the lower-cased text reversed, made at the first trigger that needs it
     openings = rules.openings
     for at, kind, word in _triggers(scan, lowered, rules):
         plan = plans.get((kind, word)) or rules.plan(kind, word)
@@ -131,8 +131,6 @@ def _matches(scan: str, lowered: str, rules: Rules) -> list[Match]:
                     found.append((at - end, index, at, len(found), end, m))
         if plan.before is None:
             continue
-        if not backwards:
-            backwards = lowered[::-1]
         # where the opening words before the trigger begin ("the past two" years), nearest first,
         # each tried with the rules that may open with it
         o = openings(backwards, n - at)
@@ -234,9 +232,15 @@ _START = itemgetter(2)
 
 
 def _resolve(
-    scan: str, lowered: str, source: str, rules: Rules, chosen: list[Candidate], reference_date: str | None
+    scan: str,
+    lowered: str,
+    backwards: str,
+    source: str,
+    rules: Rules,
+    chosen: list[Candidate],
+    reference_date: str | None,
 ) -> list[DateMention]:
-    ctx = Context(scan, rules.lex, parse_iso(reference_date), lowered)
+    ctx = Context(scan, rules.lex, parse_iso(reference_date), lowered, backwards)
     out: list[dict[str, object]] = []
     floating: list[int] = []  # where in `out` the clock times are whose day the sentence may name
     range_id = 0
