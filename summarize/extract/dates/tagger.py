@@ -142,9 +142,7 @@ def _matches(scan: str, lowered: str, backwards: str, rules: Rules) -> list[Matc
                 break
             start = n - b
             opening = lowered[start : n - a]
-            combined = openers.get(opening, plan.before)
-            if opening not in openers:
-                combined = rules.opener(plan, opening)
+            combined = openers[opening] if opening in openers else rules.opener(plan, opening)
             if combined is None:
                 continue
             match, groups, single = combined
