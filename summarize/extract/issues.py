@@ -747,7 +747,6 @@ _AND_VERB = re.compile(
 
 
 _EMBEDDED = re.compile(r"\bto\s+[a-z]")
-_WH_CLAUSE = re.compile(r"(?:why|how|what|whether|when|where|if|who)\b")
 _WH_WORD = re.compile(r"\b(?:why|how|what|whether|when|where|if|who)\b", re.IGNORECASE)
 
 
@@ -757,7 +756,7 @@ def _verb_phrases(view: str, a: int, b: int) -> list[tuple[int, int]]:
     # A comma alone separates verbs only in a list that ends with "and <verb>".
     while links and "and" not in links[-1].group("link"):
         links.pop()
-    if links and (_EMBEDDED.search(view, a, links[0].start()) or _WH_CLAUSE.match(view, a)):
+    if links and (_EMBEDDED.search(view, a, links[0].start()) or _WH_WORD.match(view, a)):
         return [(a, b)]  # "to back a plan to fight X and find Y", "ask why X continues to A and B"
     out = []
     pos = a

@@ -68,6 +68,7 @@ class _Triggers(BaseModel):
     approximate_numbers: dict[str, int]
     count_nouns_excluded: list[str]
     vague_quantities: list[str]
+    group_nouns: list[str]
 
 
 def _alt(words: list[str] | set[str] | dict[str, object]) -> str:
@@ -513,7 +514,8 @@ def _signers(
         item_low = item.lower().strip()
         if _vague(item_low):
             vague = _VAGUE_GROUP.match(view, a, b)
-            if vague and vague.group("noun").lower() in _SIGNER_NOUNS:
+            t = _rules().t
+            if vague and vague.group("noun").lower() in _group_nouns(tuple(t.signer_nouns), tuple(t.group_nouns)):
                 # "dozens of members of parliament": a group without a count
                 out.append(_Found("#None", None, "group", None, None, document, vague.start(), vague.end(), rule))
             continue
@@ -550,6 +552,12 @@ def _join_split_names(items: list[tuple[int, int]], names: list[NameSpan]) -> li
     return out
 
 
+@lru_cache(maxsize=1)
+def _group_nouns(signer_nouns: tuple[str, ...], more: tuple[str, ...]) -> frozenset[str]:
+    """Plural nouns a group of signers without a count may be made of ("dozens of mayors")."""
+    return frozenset(n.lower() for n in (*signer_nouns, *more))
+
+
 def _vague(item: str) -> bool:
     return item.startswith(_rules().vague_openings)
 
@@ -561,13 +569,6 @@ _VAGUE_GROUP = re.compile(
     r"\s*(?:(?:dozens|hundreds|thousands|scores)\s+of|several|numerous)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?P<noun>[a-zA-Z][\w-]*s)\b",
     re.I,
-)
-_SIGNER_NOUNS = frozenset(
-    "signatories signers groups organisations organizations ngos charities unions associations campaigners "
-    "activists scholars academics writers celebrities experts scientists doctors lawyers economists leaders "
-    "members mps lawmakers politicians authors artists bodies institutions companies firms parties residents "
-    "researchers teachers nurses mayors councillors councilors senators legislators parents students workers "
-    "employees staff clergy bishops rabbis imams professors physicians".split()
 )
 _POST_MODIFIER = re.compile(r"\b(?:representing|in|from|across|throughout)\s+(?:[\w'’-]+\s+)*?[A-Z]")
 _ARTICLE = re.compile(r"^\s*(?:and\s+|or\s+)?(?:the\s+)?", re.I)

@@ -40,25 +40,6 @@ _LENGTH_AFTER = re.compile(
 )
 
 
-# Things that travel, tour or move on without being a person's or a delegation's trip.
-_THING_SUBJECT = re.compile(
-    r"\b(?:the|its|this|that|a|an|their)\s+(?:[\w'’-]+\s+){0,3}?(?:exhibitions?|exhibits?|collections?|paintings?|"
-    r"artworks?|sculptures?|statues?|manuscripts?|relics?|trophy|torch|flame|cargo|shipments?|storms?|hurricane|"
-    r"typhoon|cyclone|virus|outbreak|ash\s+cloud|plume)\s+(?:(?:will|would|could|may|then|also|later|is|are|was|"
-    r"were|due|set|expected|to|be|has|have|had)\s+)*$",
-    re.IGNORECASE,
-)
-
-
-# People in general on the move (tourists, fans, migrants): no delegation's trip.
-_CROWD_SUBJECT = re.compile(
-    r"\b(?:tourists|visitors|passengers|travell?ers|holidaymakers|migrants|refugees|pilgrims|fans|supporters|"
-    r"shoppers|commuters|people|crowds|thousands|millions|hundreds)\s+(?:(?:are|were|is|was|will|would|have|had|"
-    r"been|be|also|then|now|still|often|usually|who|that)\s+)*$",
-    re.IGNORECASE,
-)
-
-
 _NUMBERS = {
     "one": 1,
     "two": 2,
@@ -137,8 +118,8 @@ def sentence_stops(
     thing_moves = False
     for i, t in enumerate(triggers):
         if t.kind in ("verb", "presence") and (
-            _THING_SUBJECT.search(view, max(s, t.start - 80), t.start)
-            or _CROWD_SUBJECT.search(view, max(s, t.start - 60), t.start)
+            rules.thing_subject.search(view, max(s, t.start - 80), t.start)
+            or rules.crowd_subject.search(view, max(s, t.start - 60), t.start)
         ):
             thing_moves = True  # "the exhibition will travel to Tokyo", "tourists heading to Iona"
             continue

@@ -56,6 +56,12 @@ class _BeforeAfter(BaseModel):
     reach: int = Field(default=12, ge=0)
 
 
+class _NotTravelers(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    things: list[str] = Field(min_length=1)
+    crowds: list[str] = Field(min_length=1)
+
+
 class _Triggers(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     about: str = Field(default="", alias="_about")
@@ -73,6 +79,7 @@ class _Triggers(BaseModel):
     negations: list[str]
     area_nouns: list[str]
     place_noun_after: list[str]
+    not_travelers: _NotTravelers
 
 
 @dataclass(frozen=True)
@@ -156,6 +163,18 @@ class TravelRules:
         self.coordination = re.compile(
             r"^\s*(?:,\s*(?:and\s+|or\s+|then\s+|and\s+then\s+)?|(?:and|or|as\s+well\s+as|and\s+then|"
             rf"then|followed\s+by)\s+)(?:(?:also|finally|later|lastly)\s+)?(?:to\s+|in\s+)?(?:the\s+)?(?:{descriptor}\s+)?$",
+            re.IGNORECASE,
+        )
+        # The subject just before a trigger, when it is a thing or a crowd: its travelling is no
+        # trip of a person or a delegation.
+        self.thing_subject = re.compile(
+            rf"\b(?:the|its|this|that|a|an|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alternation(data.not_travelers.things)})"
+            r"\s+(?:(?:will|would|could|may|then|also|later|is|are|was|were|due|set|expected|to|be|has|have|had)\s+)*$",
+            re.IGNORECASE,
+        )
+        self.crowd_subject = re.compile(
+            rf"\b(?:{alternation(data.not_travelers.crowds)})\s+(?:(?:are|were|is|was|will|would|have|had|been|be|also|"
+            r"then|now|still|often|usually|who|that)\s+)*$",
             re.IGNORECASE,
         )
         self.direct = re.compile(rf"^\s*(?:(?:also|then|finally)\s+)?(?:the\s+)?(?:{descriptor}\s+)?$", re.IGNORECASE)
