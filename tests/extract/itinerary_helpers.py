@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
+from summarize.extract.itinerary import extract_itinerary
 from summarize.ingest import read_text_article
-from summarize.models import Article, DateMention, Evidence, Source, Span
+from summarize.models import Article, DateMention, Evidence, Source, Span, Stop
 from summarize.sentences import split_sentences
 
 DateSpec = tuple[str, str] | tuple[str, str, str]
@@ -64,3 +65,13 @@ def mentions(text: str, specs: list[DateSpec]) -> list[DateMention]:
             )
         )
     return out
+
+
+def stops(text: str, dates: list[DateSpec] | None = None, reference: str | None = None) -> list[Stop]:
+    """The itinerary of an article made of text, with the date mentions given by hand."""
+    a = article(text)
+    return extract_itinerary(a, mentions(a.text, dates or []), reference)
+
+
+def brief(found: list[Stop]) -> list[tuple[str, str | None, str | None, str | None, str]]:
+    return [(s.place, s.country, s.start, s.end, s.status) for s in found]

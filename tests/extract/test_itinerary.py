@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from extract.itinerary_helpers import article, mentions, raw_article
+from extract.itinerary_helpers import brief, raw_article, stops
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.extract.itinerary import extract_itinerary
-from summarize.models import Stop
-
-
-def stops(text: str, dates: list | None = None, reference: str | None = None) -> list[Stop]:
-    a = article(text)
-    return extract_itinerary(a, mentions(a.text, dates or []), reference)
-
-
-def brief(found: list[Stop]) -> list[tuple]:
-    return [(s.place, s.country, s.start, s.end, s.status) for s in found]
 
 
 def test_stop_list_with_per_stop_dates_and_capitals_folded_in() -> None:

@@ -85,7 +85,8 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
         if not here and not lead_in:
             found: list[Cand] = []  # most sentences: nothing to read
         else:
-            found, group = _read(view, k, s, e, here, lead_in, sent_whens, cands, group)
+            prev = article.sentences[k - 1].start if k else -1
+            found, group = _read(view, k, s, e, here, lead_in, sent_whens, cands, group, prev)
         if not sent_whens:
             if para_date is not None and found:
                 for c in found:
@@ -167,6 +168,7 @@ def _read(
     whens: list[When],
     cands: list[Cand],
     group: int,
+    prev: int,
 ) -> tuple[list[Cand], int]:
     """Candidate stops of sentence k, dated where the sentence says; a coordinated stop joins the
     group (numbered from ``group``) of the stop before it."""
@@ -180,7 +182,7 @@ def _read(
     if not whole and not (triggers and _CAPITAL.search(view, triggers[0].end, e)):
         return [], group
     mentions = [m for m in gaz.find(view, s if whole else triggers[0].end, e) if m.start >= s]
-    found = sentence_stops(view, k, s, e, triggers, mentions, whens, rules, gaz, cands)
+    found = sentence_stops(view, k, s, e, triggers, mentions, whens, rules, gaz, cands, prev)
     for c in found:
         group += 1 if c.rule != "coordinated" else 0
         c.group = group

@@ -111,20 +111,23 @@ def sentence_stops(
     rules: TravelRules,
     gaz: Gazetteer,
     earlier: list[Cand],
+    prev: int = -1,
 ) -> list[Cand]:
-    """Candidate stops of sentence k (view[s:e]) from its triggers and the places named in it."""
+    """Candidate stops of sentence k (view[s:e]) from its triggers and the places named in it.
+
+    ``prev`` is where the sentence before starts (-1 for none): a bare count opening this one ("Two
+    were flown to X") stands for its subject.
+    """
     found: list[Cand] = []
     used: set[int] = set()
-    thing_moves = False
+    thing_moved = -1  # the end of the last trigger whose subject is a thing, a vehicle, an animal or a crowd
     for i, t in enumerate(triggers):
-        if t.kind in ("verb", "presence") and (
-            rules.thing_subject.search(view, max(s, t.start - 80), t.start)
-            or rules.crowd_subject.search(view, max(s, t.start - 60), t.start)
-        ):
-            thing_moves = True  # "the exhibition will travel to Tokyo", "tourists heading to Iona"
+        if t.kind in ("verb", "presence") and _thing_moves(view, s, prev, t, rules):
+            thing_moved = t.end  # "the exhibition will travel to Tokyo", "tourists heading to Iona"
             continue
-        if thing_moves and t.kind == "continuation":
-            continue  # "... and then to Montreal", the same exhibition
+        if thing_moved >= 0 and not _NEW_SUBJECT.search(view, thing_moved, t.start):
+            thing_moved = t.end
+            continue  # "... and then to Montreal", "..., calls at X and will then go on to Y": the same thing
         limit = triggers[i + 1].start if i + 1 < len(triggers) else e
         for m in _TERMINATOR.finditer(view, t.end, limit):
             if m.group(0).strip().lower().startswith("to") and not view[t.end : m.start()].strip():
@@ -144,6 +147,31 @@ def sentence_stops(
         if weak is not None:
             found.append(weak)
     return found
+
+
+# A new subject between two verbs of a sentence: a pronoun, a relative or contrasting clause, a name
+# with its verb.
+_NEW_SUBJECT = re.compile(
+    r";|:(?=\s)|\b(?:he|she|they|we|who|where|which|while|whereas|but)\b|\b(?-i:[A-Z])[a-z]+\s+(?:will|would|is|are|was|"
+    r"were|has|have|had|then|also)\b",
+    re.IGNORECASE,
+)
+
+
+def _thing_moves(view: str, s: int, prev: int, t: Trigger, rules: TravelRules) -> bool:
+    """Whether the subject of trigger t is a thing, a vehicle, an animal or a crowd, not a traveller."""
+    if rules.thing_subject.search(view, max(s, t.start - 80), t.start):
+        return True
+    if rules.crowd_subject.search(view, max(s, t.start - 60), t.start):
+        return True
+    opening = rules.opening_thing.match(view, s, t.start + 40)
+    if opening is not None and opening.end() <= t.start and not _NEW_SUBJECT.search(view, opening.end(), t.start):
+        return True  # "The extra sailing leaves X at noon and goes on to Y"
+    # "Eleven chicks were raised by hand. Two were flown to X."
+    if prev < 0 or rules.bare_count.fullmatch(view, s, t.start) is None:
+        return False
+    opening = rules.opening_thing.match(view, prev, s)
+    return opening is not None and opening.end() < s
 
 
 def _place_noun_stops(

@@ -47,6 +47,8 @@ class _Presence(BaseModel):
     past: list[str]
     preps: list[str] = Field(min_length=1)
     reach: int = Field(default=2, ge=0)
+    person_passives: list[str]
+    irregular_participles: list[str]
 
 
 class _BeforeAfter(BaseModel):
@@ -59,6 +61,8 @@ class _BeforeAfter(BaseModel):
 class _NotTravelers(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     things: list[str] = Field(min_length=1)
+    vehicles: list[str] = Field(min_length=1)
+    animals: list[str] = Field(min_length=1)
     crowds: list[str] = Field(min_length=1)
 
 
@@ -91,6 +95,8 @@ class TriggerForm:
     preps: frozenset[str]
     reach: int = 3
 
+
+_COUNTS = "two three four five six seven eight nine ten eleven twelve both some most all several many".split()
 
 _OPENER = r"""[ \t\n\r\f\v\u00a0(\[{"“‘/*_—–…]"""
 
@@ -128,6 +134,12 @@ class TravelRules:
             add(f, TriggerForm("presence", "be", False, False, frozenset(p.preps), p.reach))
         for f in data.continuations:
             add(f, TriggerForm("continuation", "then", False, True, frozenset({"to", "in", "at", "for"}), 2))
+        # "will be held in": a passive after the presence phrase speaks of an event or a thing;
+        # "will be welcomed in" still puts the subject there.
+        self.passive = re.compile(
+            rf"\s+(?!(?:{alternation(data.presence.person_passives)})\b)"
+            rf"(?:[a-z]+ed|{alternation(data.presence.irregular_participles)})\b"
+        )
         self.frame_reach = data.frames.reach
         self.before_after_reach = data.before_after.reach
         self.forms = forms
@@ -167,9 +179,26 @@ class TravelRules:
         )
         # The subject just before a trigger, when it is a thing or a crowd: its travelling is no
         # trip of a person or a delegation.
+        nt = data.not_travelers
+        things = alternation([*nt.things, *nt.vehicles, *nt.animals])
         self.thing_subject = re.compile(
-            rf"\b(?:the|its|this|that|a|an|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alternation(data.not_travelers.things)})"
+            rf"\b(?:the|its|this|that|a|an|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{things})"
             r"\s+(?:(?:will|would|could|may|then|also|later|is|are|was|were|due|set|expected|to|be|has|have|had)\s+)*$",
+            re.IGNORECASE,
+        )
+        # A sentence that opens with a thing as its subject ("The extra sailing leaves X at noon, calls
+        # at Y and will then go on to Z"; "Eleven chicks were raised by hand"): the noun is the head of
+        # the subject when a verb, an auxiliary, "of" or a comma follows it.
+        self.opening_thing = re.compile(
+            rf"\s*[\"“‘(]?\s*(?:the|its|this|that|these|those|a|an|their|our|{alternation(_COUNTS)}|\d+)\s+"
+            rf"(?:[\w'’-]+\s+){{0,3}}?(?:{things})(?=\s*,|\s+(?:of|will|would|could|may|is|are|was|were|has|have|"
+            r"had|then|also|[a-z]+s)\b(?!['’]))",
+            re.IGNORECASE,
+        )
+        # "Two were flown to X": a bare count as the subject stands for the previous sentence's.
+        self.bare_count = re.compile(
+            rf"\s*(?:{alternation(_COUNTS)}|\d+)(?:\s+of\s+them)?\s+(?:(?:will|would|could|may|then|also|later|is|"
+            r"are|was|were|has|have|had|been|be)\s+)*$",
             re.IGNORECASE,
         )
         self.crowd_subject = re.compile(

@@ -53,6 +53,8 @@ def sentence_triggers(view: str, s: int, e: int, hits: list[tuple[int, int]], ru
                 continue
             if form.kind == "noun" and _NOUN_MODIFIER.match(view, b):
                 continue
+            if form.kind == "presence" and rules.passive.match(view, b):
+                continue  # "a service will be held in Crieff": no one is said to be there
             found.append(Trigger(a, b, form.kind, form.name, form.past, form.object, form.preps, form.reach))
             continue
         past = rules.frame_forms.get(key)
