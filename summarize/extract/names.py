@@ -142,6 +142,9 @@ class _NameWords(BaseModel):
     qualifiers: list[str]
     place_words: list[str]
     joins_of: list[str]
+    joins_after_cue: list[str] = []
+    articles: list[str] = []
+    elisions: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,9 @@ class _Lexicon:
     qualifiers: frozenset[str]
     place_words: frozenset[str]
     joins_of: frozenset[str]
+    joins_after_cue: frozenset[str]
+    articles: frozenset[str]
+    elisions: frozenset[str]
     given: frozenset[str]
     places: frozenset[str]
 
@@ -200,12 +206,15 @@ def _lexicon() -> _Lexicon:
         title_heads=frozenset(titles.title_heads),
         not_names=frozenset(words.not_names),
         splitters=frozenset(_SPLITTERS),
-        connectors=frozenset(words.connectors),
+        connectors=frozenset(words.connectors) | frozenset(e.replace("’", "'") for e in words.elisions),
         particles=frozenset(words.particles),
         person_roles=frozenset(words.role_nouns),
         qualifiers=frozenset(words.qualifiers),
         place_words=frozenset(words.place_words),
         joins_of=frozenset(words.joins_of),
+        joins_after_cue=frozenset(words.joins_after_cue),
+        articles=frozenset(words.articles),
+        elisions=frozenset(w.lower() for w in words.elisions),
         given=given,
         places=_country_names(),
     )
@@ -236,11 +245,15 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(one capitalised word, the gap allowed between two words of a run, a connector in a gap)."""
-    conn = "|".join(sorted((re.escape(c) for c in _lexicon().connectors), key=len, reverse=True))
+    conn = "|".join(sorted((re.escape(c) for c in _lexicon().connectors if c[-1] != "'"), key=len, reverse=True))
     # The capital comes first and the look-behind after it: the regex engine then skips ahead
     # to candidate capitals instead of trying the look-behind at every position of the text.
     # A plural possessive inside a name keeps its apostrophe ("Fishers' Network").
-    cap = re.compile(rf"[{_UPPER}](?<![\w'’.\-].)[^\W_]*(?:[-'’.&][^\W_]+)*(?:(?<=s)['’](?=[ \t]+[{_UPPER}]))?\.?")
+    # An elided article written against the word ("dell'Isonzo", "d'Ivoire") lets it start one.
+    elided = "|".join(rf"(?<=\b{re.escape(e[:-1])}['’].)" for e in sorted({e[:-1] for e in _lexicon().elisions}))
+    cap = re.compile(
+        rf"[{_UPPER}](?:(?<![\w'’.\-].)|{elided})[^\W_]*(?:[-'’.&][^\W_]+)*(?:(?<=s)['’](?=[ \t]+[{_UPPER}]))?\.?"
+    )
     gap = re.compile(rf"\s{{1,8}}(?:(?:{conn})\s{{1,8}}){{0,2}}")
     word = re.compile(rf"(?<![\w'’\-])(?:{conn})(?![\w'’\-])")
     return cap, gap, word
@@ -261,6 +274,14 @@ def _tokens(view: str) -> list[_Tok]:
     prev_end = -1
     for m in cap_re.finditer(view):
         s, e = m.span()
+        if s and view[s - 1] in "'’":
+            # "Rete dei Rifugi dell'Alta Valle": the elided article is a connector token of its own.
+            k = s - 2
+            while k >= 0 and view[k].isalpha():
+                k -= 1
+            word = view[k + 1 : s]
+            if prev_end >= 0 and 1 <= k + 1 - prev_end <= 3 and view[prev_end : k + 1].isspace():
+                append((k + 1, s, word.lower().replace("’", "'"), False, False, word.lower().replace("’", "'")))
         # Connectors count only between two capitalised words of one run ("Bank of England"):
         # a gap of at least " x " that opens and closes with a space.
         if (
@@ -298,7 +319,15 @@ def _bare(word: str) -> str:
 def _joinable_gap(view: str, a: _Tok, b: _Tok) -> bool:
     # Names never run across a line end: headlines and list items end without punctuation.
     gap = view[a[1] : b[0]]
-    if a[4] or not gap.isspace():
+    if not gap and a[2][-1:] == "'":
+        return True  # an elided article and its word
+    if a[4]:
+        # "Fishermen's Association", "People's Party": a possessive inside an organisation's name
+        lex = _lexicon()
+        if not (b[5] in lex.heads and a[5] not in lex.places and a[5] not in lex.given and gap[2:] == " "):
+            return False
+        return True
+    if not gap.isspace():
         return False
     if "\n" not in gap:
         return len(gap) <= 3
@@ -361,6 +390,7 @@ def _merge(view: str, toks: list[_Tok], segs: list[list[int]]) -> list[list[int]
                         _connects(conn, left_words, right)
                         or _known_opening(left_words, conn, right)
                         or _shared_head(conn, left_words, right_words)
+                        or _and_in_domain(view, toks[left[0]][0], conn, left_words, right_words)
                     ):
                         out[-1] = left + between + seg
                         continue
@@ -390,10 +420,39 @@ def _shared_head(conn: list[str], left: list[str], right: list[str]) -> bool:
     )
 
 
+_LIST_BEFORE = re.compile(r",\s*(?:the\s+|an?\s+)?$")
+
+
+def _and_in_domain(view: str, start: int, conn: list[str], left: list[str], right: list[str]) -> bool:
+    """ "Institute for Water and Society", "Union of Researchers and Technicians of Argentina".
+
+    After an organisation word and "of"/"for", one or two plain words, "and", and a short run
+    with no organisation word of its own (a lone head such as "Society" aside) read as one
+    name. Not when the run is an item of a list ("..., the Institute of X and Greenpeace").
+    """
+    lex = _lexicon()
+    if conn != ["and"] or not 1 <= len(right) <= 4:
+        return False
+    k = max((j for j, w in enumerate(left) if w in ("of", "for") or w in lex.joins_after_cue), default=-1)
+    if k < 1 or not _has_cue(left[:k]):
+        return False
+    tail = left[k + 1 :]
+    if not 1 <= len(tail) <= 2 or any(w in lex.places or w in lex.given or w in lex.connectors for w in tail):
+        return False
+    first = right[0]
+    if first in lex.given or first in lex.places or first in lex.not_names or _is_acronym(first):
+        return False
+    if any(w in lex.cues for w in right) or (len(right) > 1 and any(w in lex.heads for w in right)):
+        return False
+    if " ".join(right) in lex.known_orgs or any(w in lex.honorifics for w in right):
+        return False
+    return _LIST_BEFORE.search(view, max(0, start - 12), start) is None
+
+
 def _connects(conn: list[str], left: list[str], right_first: str) -> bool:
     lex = _lexicon()
     first, last = conn[0], left[-1]
-    if len(conn) == 2 and conn[1] != "the":
+    if len(conn) == 2 and conn[1] not in lex.articles:
         return False
     if first == "&":
         return len(conn) == 1
@@ -401,6 +460,15 @@ def _connects(conn: list[str], left: list[str], right_first: str) -> bool:
         if first == "of" and last in lex.joins_of:
             return True
         return _has_cue(left) or last in lex.title_heads or last in lex.honorifics
+    if first in lex.elisions:
+        # "Amici dell'Isonzo", "Giscard d'Estaing"
+        return len(conn) == 1 and (_has_cue(left) or len(left) <= 2)
+    if first in lex.joins_after_cue and _has_cue(left):
+        # "Fundación para la Paz", "Društvo za ...", "Foro de Rectores de Universidades"
+        return True
+    if first in lex.particles and len(conn) == 2:
+        # "Red de Científicas de la Argentina", "Pedro de la Rosa"
+        return len(left) <= 3 and right_first not in lex.not_names
     if first == "to":
         return last in lex.joins_to and right_first not in lex.given and right_first not in lex.heads
     if first == "on":
@@ -590,7 +658,79 @@ def _scan(view: str) -> list[NameSpan]:
                 possessive=toks[seg[-1]][4],
             )
         )
+    if "(" in view:
+        spans = _acronym_names(view, spans)
     return _resolve(view, spans)
+
+
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{2,9})\s*\)")
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NO_NAME = ",;:()\"“”.!?\n"
+
+
+def _acronym_start(acronym: str, words: list[tuple[int, str]]) -> int | None:
+    """Where a name spelt out by ``acronym`` starts among ``words`` (the words just before it).
+
+    Letters are matched from the end, each to the nearest word that starts with it; small
+    lower-case words and at most two capitalised ones may be passed over ("Cooperative of
+    Mountain Guides and Ski Instructors of the Maritime Alps" for CGIMA), any other word ends
+    the search. The name starts at the word giving the first letter, which must be capitalised.
+    """
+    lex = _lexicon()
+    letters = acronym.replace(".", "").replace("&", "").upper()
+    i = len(letters) - 1
+    passed = 0
+    for at, word in reversed(words):
+        initials = [p[0].upper() for p in word.split("-") if p]
+        if len(initials) > 1 and i + 1 >= len(initials) and "".join(initials) == letters[i + 1 - len(initials) : i + 1]:
+            i -= len(initials)
+        elif initials and initials[0] == letters[i] and (i > 0 or word[:1].isupper()):
+            i -= 1
+        elif word.islower() and (len(word) <= 3 or word in lex.connectors):
+            continue
+        elif word[:1].isupper() and i < len(letters) - 1 and passed < 2:
+            passed += 1
+            continue
+        else:
+            return None
+        if i < 0:
+            return at if word[:1].isupper() else None
+    return None
+
+
+def _acronym_names(view: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Names whose acronym follows in parentheses, taken whole even with words no rule joins
+    ("Društvo za varstvo rek Slovenije (DVRS)", "Institute for Water and Society (IWS)")."""
+    lex = _lexicon()
+    starts = [sp.start for sp in spans]
+    for m in _PAREN_ACRONYM.finditer(view):
+        acronym = m.group(1)
+        if not _is_acronym(acronym) or acronym.replace(".", "") in lex.not_org_acronyms:
+            continue
+        end = m.start()
+        while end > 0 and view[end - 1] in " \t":
+            end -= 1
+        lo = max(0, end - 160)
+        cut = max(view.rfind(c, lo, end) for c in _NO_NAME)
+        lo = max(lo, cut + 1)
+        words = [(w.start(), w.group()) for w in _ANY_WORD.finditer(view, lo, end)]
+        start = _acronym_start(acronym, words)
+        if start is None:
+            continue
+        k = bisect_left(starts, start)
+        j = k
+        while j < len(spans) and spans[j].end <= end:
+            j += 1
+        inside = spans[k:j]
+        straddles = (k > 0 and spans[k - 1].end > start) or (j < len(spans) and spans[j].start < end)
+        if straddles or (len(inside) == 1 and inside[0].start == start and inside[0].end == end):
+            continue
+        if any(sp.kind == "person" for sp in inside):
+            continue
+        text = view[start:end]
+        spans[k:j] = [_span(start, end, text, "organization", " ".join(text.split()), "cue", False)]
+        starts[k:j] = [start]
+    return spans
 
 
 def _previous_word(view: str, start: int) -> str:
@@ -644,7 +784,7 @@ def _plain(view: str, toks: list[_Tok], seg: list[int], only_orgs: bool = False)
         low = prev_word.lower()
         if low in lex.person_roles and len(words) <= 3 and not _is_acronym(words[0]):
             kind, basis = "person", "role_noun"
-        elif low in lex.org_roles and len(words) <= 5:
+        elif low in lex.org_roles and sum(w not in lex.connectors for w in words) <= 5:
             kind, basis = "organization", "role_noun"
     if only_orgs and kind != "organization":
         return []

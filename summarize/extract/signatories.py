@@ -104,7 +104,9 @@ def _rules() -> _Rules:
     doc = rf"(?:{_alt(t.documents)})"
     document = compile_lower(rf"\b(?P<joint>joint\s+|open\s+)?(?P<doc>{doc})\b")
     speech = _alt(t.speech_verbs)
-    number = rf"(?:\d[\d,.]*|{_alt(t.numbers)}|{_alt(t.approximate_numbers)})"
+    simple = rf"(?:\d[\d,.]*|{_alt(t.numbers)})"
+    # "two dozen", "three hundred", "5 thousand": a number and a multiplier
+    number = rf"(?:{simple}\s+(?:{_alt(_MULTIPLIERS)})\b|\d[\d,.]*|{_alt(t.numbers)}|{_alt(t.approximate_numbers)})"
     qual = _alt(t.qualifiers)
     return _Rules(
         t=t,
@@ -131,7 +133,8 @@ def _rules() -> _Rules:
             r"(?:include[sd]?|including|among\s+them|such\s+as)\s*,?\s+",
         ),
         among_signed=compile_lower(
-            r"\b(?:among|of)\s+(?:those|the\s+people|the\s+groups|the\s+organi[sz]ations|the\s+signatories)\s+"
+            r"\b(?:among|of)\s+(?:those|the\s+(?:[a-z-]+\s+){0,2}?(?:people|individuals|groups|organi[sz]ations|signatories|"
+            r"[a-z-]+s))\s+"
             r"(?:who\s+)?(?:have\s+|had\s+)?(?:signed|endorsed|co-signed)(?:\s+it)?\s+(?:are|were|is|was)\s+",
         ),
         signatures=compile_lower(
@@ -139,7 +142,8 @@ def _rules() -> _Rules:
         ),
         added_names=compile_lower(
             r"\b(?:(?:added|put|lent)\s+(?:their|its|his|her)\s+(?:names?|signatures?)"
-            r"|joined\s+the\s+(?:list\s+of\s+)?(?:signatories|signers|list))\b"
+            r"|joined\s+the\s+(?:list\s+of\s+)?(?:signatories|signers|list|initiative|appeal|call|letter|statement|"
+            r"declaration|petition|manifesto|charter))\b"
         ),
         count=re.compile(
             rf"\s*(?:(?P<qual>{qual})\s+)?(?P<num>{number})\s+(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>[a-zA-Z][\w-]*s)\b",
@@ -188,7 +192,10 @@ def extract_signatories(article: Article) -> list[Signatory]:
         has_doc[i] = any(word in _DOC_WORDS for _, word in sentence_hits)
     found: list[_Found] = []
     for i in by_i:
-        found.extend(_sentence(article, low, rules, spans, i, has_doc))
+        here = _sentence(article, low, rules, spans, i, has_doc)
+        found.extend(here)
+        if here:
+            found.extend(_so_did(article, low, spans, i + 1, here[-1].document))
     return _dedupe(found, article.text)
 
 
@@ -208,7 +215,7 @@ _SIGNING = Triggers(
     | frozenset(
         "signed cosigned countersigned undersigned signatory signatories endorse endorses endorsed endorsing "
         "endorsement endorsements wrote written include includes included including among amongst such signatures "
-        "signature name names joined led".split()
+        "signature name names joined led drafted drawn authored issued backed supported".split()
     )
 )
 
@@ -288,6 +295,12 @@ def _sentence(
             # "a statement signed by 15 unions": signing makes a plain statement a signed one.
             doc = _signed_statement(lv, s, m.start(), rules)
         if doc is None:
+            # "It has been signed by two dozen mayors": the document named in the sentences before.
+            if _IT_SUBJECT.search(lv, max(s, m.start() - 60), m.start()):
+                earlier = _previous_document(view, lv, spans, i, rules)
+                if earlier is not None:
+                    end = _list_end(view, m.end(), e)
+                    out += _signers(article, m.end(), end, "signed_by", earlier)
             continue
         # Weaker verbs ("organised by", "sent by") only describe the document itself: its subject.
         subject = doc.start() - s <= 12
@@ -319,7 +332,7 @@ def _sentence(
 
     # A and B have signed a letter
     for m in rules.active.finditer(lv, s, e) if docs and _has(low, rules.active_words) else ():
-        if not _is_document(m, rules) or _refers_back(view, m):
+        if not _is_document(m, rules) or _refers_back(view, m) or _NEGATED.search(lv, max(s, m.start() - 30), m.start()):
             continue
         start = _clause_start(view, s, m.start())
         found = _signers(article, start, m.start(), "signers_signed", _document_text_at(view, lv, m, e, rules))
@@ -341,6 +354,8 @@ def _sentence(
 
     # the groups, which include A and B / among those who signed are A and B
     context_has_doc = bool(docs) or _context_has_doc(lv, spans, i, has_doc, rules)
+    if (context_has_doc and _has(low, ("signed", "endorsed", "backed", "supported"))) or "signator" in low:
+        out += _signed_it(article, lv, rules, spans, i, doc_text)
     if context_has_doc:
         doc_for_context = doc_text or _previous_document(view, lv, spans, i, rules)
         for m in rules.include.finditer(lv, s, e) if _has(low, ("includ", "among", "such as")) else ():
@@ -361,6 +376,41 @@ def _sentence(
     return out
 
 
+# The subject of a passive verb that stands for the document named before: "It is co-signed by",
+# "By Friday it had been signed by", "the text was endorsed by".
+_IT_SUBJECT = compile_lower(
+    r"\b(?:it|which|the\s+text|the\s+document)\s+(?:(?:has|had|have|is|was|were|are)\s+)?"
+    r"(?:(?:now|also|since|already|so\s+far|now\s+been|since\s+been|also\s+been|been)\s+)*$"
+)
+_NEGATED = compile_lower(
+    r"(?:\bnot|n't|\bnever|\brefused\s+to|\bdeclined\s+to)\s+(?:(?:yet|been|have|also|formally)\s+)*$"
+)
+# "X signed it", "X has endorsed the text", "X said it backed the text": the document named before.
+_SIGNED_IT = compile_lower(
+    r"\b(?:(?:has|have|had)\s+)?(?:also\s+|since\s+|now\s+)?(?P<verb>signed|co-signed|cosigned|countersigned|endorsed|"
+    r"backed|supported)\s+(?:it|the\s+(?:text|document|initiative|appeal|call))\b(?!\s+(?:into|through|off)\b)"
+)
+# "X signed in a personal capacity", "X and Y signed too": signing with no object.
+_SIGNED_ALONE = compile_lower(
+    r"\b(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>signed|co-signed|cosigned)"
+    r"(?=\s+(?:in\s+(?:a|an|their|his|her)\s+(?:personal|individual|private|own)\b|as\s+individuals\b|too\b|"
+    r"as\s+well\b|individually\b)|\s*[.;]|\s*,\s+(?:too|as\s+well)\b)"
+)
+_FINITE = compile_lower(r"\b(?:signed|endorsed|backed|supported|added|said|says|has|have|had|is|was|were|are)\b")
+_SAID_IT = compile_lower(
+    r"\b(?:said|says|say|announced|confirmed|added)\s+(?:that\s+)?(?:it|they|she|he)\s+(?:(?:had|has|have|would|also)\s+)*$"
+)
+_LAST_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+")
+# "So did the Cooperative of ...": the signers of the sentence before, joined by more.
+_SO_DID = compile_lower(r"\s*[\"“]?(?:so|as)\s+(?:too\s+)?(?:did|has|have|had)\s+")
+# "said Jane Roe, a biologist and one of the signatories" / "Another signatory, astronomer Ivo Lark"
+_ONE_OF_THE_SIGNERS = compile_lower(
+    r",\s+(?:[\w'’-]+\s+){0,10}?(?:and\s+)?(?:one|another)\s+of\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:signatories|signers|co-signatories|signees)\b"
+)
+_A_SIGNER_NAMED = compile_lower(r"\b(?:another|one|a|a\s+fellow|the\s+first|the\s+lead)\s+(?:co-)?signatory\s*,\s+")
+
+
 _WROTE_TO = compile_lower(r"\b(?:have\s+|has\s+|had\s+)?(?:also\s+|jointly\s+)?(?:written|wrote)\s+to\s+")
 _ADDRESSEE = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*(?:[a-z]+\s+){0,2}?(?:[A-Z][\w'’.-]*|minister|president|"
@@ -370,6 +420,73 @@ _OPENING_PARTICIPLE = compile_lower(
     r"\s*[\"“‘']?(?:signed|co-signed|cosigned|endorsed|backed|supported)\s+(?:jointly\s+)?by\s+"
 )
 _AMONG_THEM = compile_lower(r"\s*,\s*(?:among\s+them|amongst\s+them|including|such\s+as)\s+")
+
+
+def _signed_it(
+    article: Article, lv: str, rules: _Rules, spans: list[tuple[int, int]], i: int, doc_text: str | None
+) -> list[_Found]:
+    """Signers of the document named before, in sentences that do not name it again."""
+    view = article.view
+    s, e = spans[i]
+    out: list[_Found] = []
+    document: str | None = None
+
+    def doc() -> str | None:
+        nonlocal document
+        if document is None:
+            document = doc_text or _previous_document(view, lv, spans, i, rules)
+        return document
+
+    hits = [*_SIGNED_IT.finditer(lv, s, e), *_SIGNED_ALONE.finditer(lv, s, e)]
+    for m in sorted(hits, key=lambda h: h.start()):
+        if _NEGATED.search(lv, max(s, m.start() - 30), m.start()):
+            continue
+        # Agreements and contracts are signed by parties, not signatories.
+        if rules.not_document.search(lv, s, e) and m.re is _SIGNED_ALONE:
+            continue
+        start = _clause_start(view, s, m.start())
+        # "X has endorsed the text, and the priest Y signed it": Y's clause only.
+        for c in _LAST_CLAUSE.finditer(view, start, m.start()):
+            if _FINITE.search(lv, start, c.start()):
+                start = c.end()
+        end = m.start()
+        said = _SAID_IT.search(lv, max(start, end - 40), end)
+        if said:
+            end = said.start()
+        out += _signers(article, start, end, "signers_signed", doc(), counts_only=False)
+    if "signator" in lv[s:e]:
+        m = _ONE_OF_THE_SIGNERS.search(lv, s, e)
+        if m:
+            people = [n for n in find_names(view, s, m.start()) if _personal(n) and n.end >= m.start() - 1]
+            out += [_named(article, n, "one_of_the_signers", doc(), default_kind="person") for n in people[-1:]]
+        m = _A_SIGNER_NAMED.search(lv, s, e)
+        if m:
+            stop = _list_end(view, m.end(), e)
+            people = [n for n in find_names(view, m.end(), min(stop, m.end() + 80)) if _personal(n)]
+            out += [_named(article, n, "one_of_the_signers", doc(), default_kind="person") for n in people[:1]]
+    return out
+
+
+def _personal(n: NameSpan) -> bool:
+    """A person's name, or an unclassified one shaped like it ("Martín Ezcurra")."""
+    if n.role or n.possessive:
+        return False
+    words = n.canonical.split()
+    return n.kind == "person" or (n.kind is None and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words))
+
+
+def _so_did(article: Article, lv: str, spans: list[tuple[int, int]], i: int, document: str | None) -> list[_Found]:
+    """ "So did X" after a sentence that named signers: X signed the same document."""
+    if i >= len(spans):
+        return []
+    s, e = spans[i]
+    m = _SO_DID.match(lv, s, e)
+    if m is None:
+        return []
+    end = _list_end(article.view, m.end(), e)
+    comma = article.view.find(",", m.end(), end)
+    first = _signers(article, m.end(), comma if comma > 0 else end, "so_did", document)
+    return first or _signers(article, m.end(), end, "so_did", document)
 
 
 def _context_has_doc(lv: str, spans: list[tuple[int, int]], i: int, has_doc: list[bool], rules: _Rules) -> bool:
@@ -441,9 +558,18 @@ def _clause_start(view: str, s: int, at: int) -> int:
     if quote >= 0 and quote + 1 < at and view[quote + 1 : quote + 2] in (",", " "):
         cut = quote + 1
     m = _LEAD_IN.match(view, cut, at)
-    return m.end() if m else cut
+    if m is None:
+        return cut
+    # "In January the Rete dei Rifugi, which represents ..., added its name": the lead-in
+    # ends before a name it would swallow.
+    for n in find_names(view, cut, m.end()):
+        if n.kind == "organization" and n.start > cut + 2:
+            before = _ARTICLE_BEFORE.search(view, cut, n.start)
+            return before.start() if before else n.start
+    return m.end()
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _OPENING_SINGLE = re.compile(r"‘|(?:^|(?<=\s))'")
 
 
@@ -509,7 +635,7 @@ def _signers(
     out: list[_Found] = []
     names = find_names(view, start, end)
     places_follow = False  # "15 unions representing workers in Bangladesh, Cambodia and Sri Lanka"
-    for a, b in _join_split_names(list_items(view, start, end), names):
+    for a, b in _join_split_names(list_items(view, start, end, _SIGNER_SEPARATOR), names):
         item = view[a:b]
         item_low = item.lower().strip()
         if _vague(item_low):
@@ -527,6 +653,8 @@ def _signers(
         if places_follow and gazetteer().lookup(" ".join(_ARTICLE.sub("", item).split()).rstrip(".")) is not None:
             continue
         places_follow = False
+        if out and _FROM_PLACE.search(view, max(start, a - 60), a) and _place_goes_on(view, start, a, item):
+            continue  # "the network X from Bosnia and Herzegovina": the place goes on, no new signer
         if counts_only:
             continue
         name = _item_name(view, a, b, [n for n in names if a <= n.start and n.end <= b])
@@ -539,6 +667,13 @@ def _signers(
             if person is not None:
                 out.append(_named(article, person, rule, document, evidence=(a + pron.start(), b)))
     return out
+
+
+# The list separators, and the phrases that add one signer to another ("A together with B").
+_SIGNER_SEPARATOR = re.compile(
+    r"(?:,\s*(?:and|or|as\s+well\s+as|plus|together\s+with|along\s+with)\s+|(?<!\d),|,(?!\d)|;"
+    r"|\s(?:and|as\s+well\s+as|plus|&|together\s+with|along\s+with|alongside)\s)\s*"
+)
 
 
 def _join_split_names(items: list[tuple[int, int]], names: list[NameSpan]) -> list[tuple[int, int]]:
@@ -574,7 +709,8 @@ _POST_MODIFIER = re.compile(r"\b(?:representing|in|from|across|throughout)\s+(?:
 _ARTICLE = re.compile(r"^\s*(?:and\s+|or\s+)?(?:the\s+)?", re.I)
 _ROLE_END = re.compile(
     r"\b(?:group|charity|organi[sz]ation|union|ngo|network|foundation|campaign|coalition|association|"
-    r"movement|party|institute|think[- ]tank|body)\s+$",
+    r"movement|party|institute|think[- ]tank|body|society|club|federation|alliance|trust|council|committee|"
+    r"cooperative|co-operative|platform|collective|forum|league|syndicate|chamber)\s+$",
     re.I,
 )
 _ITEM_HEAD = re.compile(
@@ -656,12 +792,19 @@ def _count_group(view: str, a: int, b: int, rules: _Rules, noun_optional: bool =
     return _Group(value, qual, m.start("qual") if m.group("qual") else m.start("num"), end)
 
 
+_MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
 def _number(text: str, rules: _Rules) -> int | None:
     word = " ".join(text.lower().split())
     if word in rules.t.numbers:
         return rules.t.numbers[word]
     if word in rules.t.approximate_numbers:
         return rules.t.approximate_numbers[word]
+    head, _, last = word.rpartition(" ")
+    if head and last in _MULTIPLIERS:
+        base = _number(head, rules)
+        return None if base is None else base * _MULTIPLIERS[last]
     digits = word.replace(",", "")
     if digits.endswith("."):
         digits = digits[:-1]
@@ -691,6 +834,19 @@ def _named(
     return _Found(_name_key(n.canonical), n.canonical, kind, None, None, document, start, end, rule)
 
 
+def _place_goes_on(view: str, start: int, at: int, item: str) -> bool:
+    """Whether ``item`` is a place, or the end of one begun before it ("Bosnia and | Herzegovina")."""
+    places = gazetteer()
+    if places.lookup(item.strip()) is not None:
+        return True
+    before = view[max(start, at - 40) : at]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] == " " and before[k + 1 : k + 2].isupper() and (k == 0 or before[k - 1].islower()):
+            return places.lookup(" ".join((before[k + 1 :] + item).split())) is not None
+    return False
+
+
+_FROM_PLACE = re.compile(r"\b(?:from|in|of|across|throughout)\s+(?:[A-Z][\w'’-]*\s+)*?[A-Z][\w'’-]*\s*(?:,\s*)?(?:and\s+|or\s+)?$")
 _PRONOUN_ITEM = re.compile(r"\s*(?:he|she)\s*$", re.I)
 _MORE_NOUNS = re.compile(r"(?:\s+(?:and|or)\s+[a-z][\w-]*s)?")
 _NOT_WORD = re.compile(r"[^\w\s]")

@@ -141,3 +141,50 @@ def test_plain_spans_built_fast_equal_the_dataclass() -> None:
     assert set(vars(fast)) == {f.name for f in fields(NameSpan)}
     assert fast == NameSpan(3, 9, "Harbor", "organization", "Harbor", "cue", possessive=True)
     assert hash(fast) == hash(NameSpan(3, 9, "Harbor", "organization", "Harbor", "cue", possessive=True))
+
+
+def _orgs(text: str) -> list[str]:
+    return [n.text for n in find_names(text) if n.kind == "organization"]
+
+
+def test_foreign_names_keep_their_prepositions_and_elided_articles() -> None:
+    text = (
+        "Support came from the Fundación para la Memoria Rural, the Comitato degli Amici del Lago and "
+        "the hut keepers of Rete dei Sentieri dell'Alto Po."
+    )
+    assert _orgs(text) == [
+        "Fundación para la Memoria Rural",
+        "Comitato degli Amici del Lago",
+        "Rete dei Sentieri dell'Alto Po",
+    ]
+
+
+def test_a_possessive_inside_an_organisation_name() -> None:
+    text = "The Dockers' Guild and the Ferrymen's Association of Port Ellin met the People's Party."
+    assert _orgs(text) == ["Dockers' Guild", "Ferrymen's Association of Port Ellin", "People's Party"]
+    # A country's possessive stays outside: the organisation is its own name.
+    assert _orgs("It was Norway's Labour Party that objected.") == ["Labour Party"]
+
+
+def test_and_inside_an_organisation_domain() -> None:
+    text = "The Centre for Soil and Climate backed the Guild of Potters and Glassmakers of Varnby."
+    assert _orgs(text) == ["Centre for Soil and Climate", "Guild of Potters and Glassmakers of Varnby"]
+    # An organisation of its own after "and" stays apart, and so does the last item of a list.
+    assert _orgs("The Institute of Tides and Amnesty International wrote.") == [
+        "Institute of Tides",
+        "Amnesty International",
+    ]
+    assert _orgs("Signers: Oxfam, the Institute of Tides and Greenpeace.") == [
+        "Oxfam",
+        "Institute of Tides",
+        "Greenpeace",
+    ]
+
+
+def test_an_acronym_in_brackets_spells_out_a_name_no_rule_joins() -> None:
+    text = "It was drafted by Zveza za zaščito gozdov Krasa (ZZGK) and the Society for Hill Sheep and Moorland (SHSM)."
+    names = {n.text: n for n in find_names(text)}
+    assert names["Zveza za zaščito gozdov Krasa"].kind == "organization"
+    assert names["Society for Hill Sheep and Moorland"].aliases == ("SHSM",)
+    # Letters that do not fit the words before leave the names as they were.
+    assert "Board of Larks" in _orgs("The Board of Larks (XYZ) met.")

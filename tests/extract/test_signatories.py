@@ -155,3 +155,61 @@ def test_a_letter_written_to_someone_and_a_sentence_opening_endorsed_by() -> Non
         ("Harbour Traders Association", "organization", None, None),
         (None, "group", 11, "exact"),
     ]
+
+
+def test_a_document_named_before_and_signed_by_it() -> None:
+    text = (
+        "A manifesto for the upper valleys was presented in Ostra on Saturday. "
+        "By Monday it had been signed by two dozen mayors and about 1,500 residents. "
+        "It is co-signed by the Valley Hut Keepers' Association."
+    )
+    assert _sigs(text) == [
+        (None, "group", 24, "exact"),
+        (None, "group", 1500, "about"),
+        ("Valley Hut Keepers' Association", "organization", None, None),
+    ]
+
+
+def test_signing_without_an_object_and_so_did() -> None:
+    text = (
+        "The declaration on river dredging was published on Monday. "
+        "Professor Ilse Varga, a hydrologist, and the novelist Petar Lund signed in a personal capacity. "
+        "In May the Federation of Delta Boatmen, which has 900 members, added its name. "
+        "So did the Lowland Anglers' Club. "
+        "Dr Hana Roth, who advised on the text but has not signed it, said it was too cautious."
+    )
+    assert _sigs(text) == [
+        ("Ilse Varga", "person", None, None),
+        ("Petar Lund", "person", None, None),
+        ("Federation of Delta Boatmen", "organization", None, None),
+        ("Lowland Anglers' Club", "organization", None, None),
+    ]
+
+
+def test_signed_it_endorsed_the_text_and_one_of_the_signatories() -> None:
+    text = (
+        "Forty researchers published an open letter on grant cuts. "
+        "The Chamber of Seed Growers has endorsed the text, and the poet Mira Sand signed it after a reading. "
+        "The Farmers' Network said it backed the text. "
+        '"We ask for nothing new," said Tom Ekwall, a chemist and one of the signatories. '
+        "Another signatory, astronomer Lena Oskarsdottir, said telescopes were idle. "
+        "The club signed two forwards on Friday."
+    )
+    assert _sigs(text) == [
+        (None, "group", 40, "exact"),
+        ("Chamber of Seed Growers", "organization", None, None),
+        ("Mira Sand", "person", None, None),
+        ("Farmers' Network", "organization", None, None),
+        ("Tom Ekwall", "person", None, None),
+        ("Lena Oskarsdottir", "person", None, None),
+    ]
+
+
+def test_signers_joined_by_together_with_and_a_place_that_goes_on() -> None:
+    text = (
+        "The appeal was drafted by the Orchard Trust together with the Beekeepers' Union and "
+        "the growers' network Voćari Posavine from Bosnia and Herzegovina."
+    )
+    names = [s[0] for s in _sigs(text)]
+    assert names[:2] == ["Orchard Trust", "Beekeepers' Union"]
+    assert "Herzegovina" not in names
