@@ -324,9 +324,7 @@ def _joinable_gap(view: str, a: _Tok, b: _Tok) -> bool:
     if a[4]:
         # "Fishermen's Association", "People's Party": a possessive inside an organisation's name
         lex = _lexicon()
-        if not (b[5] in lex.heads and a[5] not in lex.places and a[5] not in lex.given and gap[2:] == " "):
-            return False
-        return True
+        return b[5] in lex.heads and a[5] not in lex.places and a[5] not in lex.given and gap[2:] == " "
     if not gap.isspace():
         return False
     if "\n" not in gap:
@@ -665,7 +663,7 @@ def _scan(view: str) -> list[NameSpan]:
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{2,9})\s*\)")
 _ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_NO_NAME = ",;:()\"“”.!?\n"
+_NO_NAME = ',;:()"“”.!?\n'
 
 
 def _acronym_start(acronym: str, words: list[tuple[int, str]]) -> int | None:

@@ -332,7 +332,8 @@ def _sentence(
 
     # A and B have signed a letter
     for m in rules.active.finditer(lv, s, e) if docs and _has(low, rules.active_words) else ():
-        if not _is_document(m, rules) or _refers_back(view, m) or _NEGATED.search(lv, max(s, m.start() - 30), m.start()):
+        negated = _NEGATED.search(lv, max(s, m.start() - 30), m.start())
+        if not _is_document(m, rules) or _refers_back(view, m) or negated:
             continue
         start = _clause_start(view, s, m.start())
         found = _signers(article, start, m.start(), "signers_signed", _document_text_at(view, lv, m, e, rules))
@@ -846,7 +847,9 @@ def _place_goes_on(view: str, start: int, at: int, item: str) -> bool:
     return False
 
 
-_FROM_PLACE = re.compile(r"\b(?:from|in|of|across|throughout)\s+(?:[A-Z][\w'’-]*\s+)*?[A-Z][\w'’-]*\s*(?:,\s*)?(?:and\s+|or\s+)?$")
+_FROM_PLACE = re.compile(
+    r"\b(?:from|in|of|across|throughout)\s+(?:[A-Z][\w'’-]*\s+)*?[A-Z][\w'’-]*\s*(?:,\s*)?(?:and\s+|or\s+)?$"
+)
 _PRONOUN_ITEM = re.compile(r"\s*(?:he|she)\s*$", re.I)
 _MORE_NOUNS = re.compile(r"(?:\s+(?:and|or)\s+[a-z][\w-]*s)?")
 _NOT_WORD = re.compile(r"[^\w\s]")
