@@ -14,7 +14,7 @@ from summarize.extract.dates.grammar import may_begin_with
 from summarize.extract.dates.lexicon import load_lexicon
 from summarize.extract.dates.resolve import Context
 from summarize.extract.dates.rules import compiled_rules
-from summarize.models import Article, Source, Span
+from summarize.models import Article, DateMention, Source, Span
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CASES = json.loads((Path(__file__).parent / "data" / "dates_cases.json").read_text(encoding="utf-8"))
@@ -46,6 +46,22 @@ def test_evidence_points_into_the_text() -> None:
     text = "Bids close on Oct. 12, 2018, the agency said on Tuesday."
     for d in find_dates(text, "2018-09-20"):
         assert text[d.evidence.start : d.evidence.end] == d.evidence.text == d.text
+
+
+def test_mentions_are_what_validation_would_make() -> None:
+    """The mentions are built without pydantic's checks: each must equal its own validated copy."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.iterdir()) if p.suffix in (".txt", ".md", ".html")]
+    texts.append("On 3 March 2005 at 16:15, June 1, the mill (Apr. 2-4) shut 2004-2008; Q3 2009 every Friday.")
+    checked = 0
+    for text in texts:
+        for ref in (None, "2010", "2010-06", "2010-06-15"):
+            for d in find_dates(text, ref):
+                again = DateMention.model_validate(d.model_dump())
+                assert again == d and again.model_fields_set == d.model_fields_set
+                assert again.evidence.model_fields_set == d.evidence.model_fields_set
+                assert hash(again) == hash(d) and repr(again) == repr(d)
+                checked += 1
+    assert checked > 500
 
 
 def _article(text: str, view: str | None = None, **kw: object) -> Article:

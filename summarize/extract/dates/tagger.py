@@ -7,7 +7,7 @@ matches go straight to the parsers; at the opening words before it, which one mo
 on the reversed text, a single match call tries all the rules whose patterns may begin with that
 word (`Rules.opener`), as most of them fail there. Matches are parsed lazily, longest first, so
 one inside an expression already chosen is never parsed; values are computed once the winners
-are known, and the mentions are validated in one batch at the end.
+are known, and the mentions are built at the end without validating again what the code made.
 """
 
 from __future__ import annotations
@@ -17,15 +17,12 @@ from collections.abc import Iterable
 from heapq import heappop, heappush
 from operator import itemgetter
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel
 
 from summarize.extract.dates.resolve import Context
 from summarize.extract.dates.rules import Piece, Rules, compiled_rules
 from summarize.extract.dates.values import parse_iso
-from summarize.models import DateMention
-
-# Validating the finished list in one call is cheaper than building each model on its own.
-_MENTIONS = TypeAdapter(list[DateMention])
+from summarize.models import DateMention, Evidence
 
 # A rule match: minus its length, rule index, start, order found, end, and the rule's own
 # match where the rule was tried alone (else it is run again to be parsed).
@@ -239,7 +236,7 @@ def _resolve(
     reference_date: str | None,
 ) -> list[DateMention]:
     ctx = Context(scan, rules.lex, parse_iso(reference_date), lowered, backwards)
-    out: list[dict[str, object]] = []
+    out: list[_Row] = []
     floating: list[int] = []  # where in `out` the clock times are whose day the sentence may name
     range_id = 0
     names = rules.names
@@ -259,23 +256,64 @@ def _resolve(
                 role = None
             if float_:
                 floating.append(len(out))
-            text = source[start:end]
-            out.append(
-                {
-                    "text": text,
-                    "type": type_,
-                    "value": value,
-                    "evidence": {"start": start, "end": end, "text": text},
-                    "range_id": range_id if role else None,
-                    "range_role": role,
-                    "rule": name,
-                }
-            )
+            out.append((start, end, type_, value, range_id if role else None, role, name))
     if floating:
-        spans = [(d["evidence"]["start"], d["evidence"]["end"]) for d in out]  # type: ignore[index]
         for i in floating:
-            out[i]["value"] = _day_from_sentence(scan, out, spans, i)
-    return _MENTIONS.validate_python(out)
+            row = out[i]
+            out[i] = (*row[:3], _day_from_sentence(scan, out, i), *row[4:])
+    return [_mention(source, *row) for row in out]
+
+
+# A mention before it is built: start, end, type, value, range id, range role, rule.
+_Row = tuple[int, int, str, str, "int | None", "str | None", str]
+
+# The mentions are built without validation: every field comes from the code above (offsets
+# into the text, a type and role from the rules, a value string), so the checks pydantic would
+# run cannot fail, and the model is the same as a validated one (fields, fields set, equality;
+# tests/extract/test_dates.py validates every mention of the samples again).
+_new = object.__new__
+_set_dict = object.__setattr__
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_EVIDENCE_FIELDS = frozenset(Evidence.model_fields)
+_MENTION_FIELDS = frozenset(DateMention.model_fields)
+
+
+def _mention(
+    source: str,
+    start: int,
+    end: int,
+    type_: str,
+    value: str,
+    range_id: int | None,
+    role: str | None,
+    rule: str,
+) -> DateMention:
+    text = source[start:end]
+    evidence = _new(Evidence)
+    _set_dict(evidence, "__dict__", {"start": start, "end": end, "text": text})
+    _set_fields(evidence, set(_EVIDENCE_FIELDS))
+    _set_extra(evidence, None)
+    _set_private(evidence, None)
+    mention = _new(DateMention)
+    _set_dict(
+        mention,
+        "__dict__",
+        {
+            "text": text,
+            "type": type_,
+            "value": value,
+            "evidence": evidence,
+            "range_id": range_id,
+            "range_role": role,
+            "rule": rule,
+        },
+    )
+    _set_fields(mention, set(_MENTION_FIELDS))
+    _set_extra(mention, None)
+    _set_private(mention, None)
+    return mention
 
 
 _TRIM = " \t\n\r,;:"
@@ -294,18 +332,16 @@ _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|\s)")
 
 
-def _day_from_sentence(text: str, mentions: list[dict[str, object]], spans: list[tuple[int, int]], i: int) -> str:
+def _day_from_sentence(text: str, mentions: list[_Row], i: int) -> str:
     """A clock time takes its day from the nearest full date in the same sentence ("at 16:15, June 1")."""
-    value: str = mentions[i]["value"]  # type: ignore[assignment]
+    start, end, _, value = mentions[i][:4]
     if "T" not in value:
         return value
-    start, end = spans[i]
     best: tuple[int, str] | None = None
     for j, other in enumerate(mentions):
-        day: str = other["value"]  # type: ignore[assignment]
-        if j == i or other["type"] != "DATE" or not _FULL_DAY.match(day):
+        other_start, other_end, type_, day = other[:4]
+        if j == i or type_ != "DATE" or not _FULL_DAY.match(day):
             continue
-        other_start, other_end = spans[j]
         lo, hi = (end, other_start) if other_start >= end else (other_end, start)
         lo, hi = min(lo, hi), max(lo, hi)
         if _SENTENCE_BREAK.search(text, lo, hi):
