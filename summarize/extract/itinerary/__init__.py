@@ -31,6 +31,7 @@ from summarize.extract.itinerary.dating import (
     event_dates,
     extend_stays,
     resolve_anaphors,
+    stays_ended_later,
     stretch_by_length,
     whens_of,
 )
@@ -108,6 +109,7 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
         cands = _programme_lines(view, article, whens, cands, gaz)
     resolve_anaphors(cands)
     extend_stays(cands, free)
+    stays_ended_later(view, article, cands, whens, gaz)
     event_dates(view, cands, whens, rules)
     dateline_visits(article, cands, reference_date)
     stretch_by_length(cands)
@@ -173,7 +175,9 @@ def _read(
     """Candidate stops of sentence k, dated where the sentence says; a coordinated stop joins the
     group (numbered from ``group``) of the stop before it."""
     rules, gaz = travel_rules(), gazetteer()
-    whole = lead_in or (bool(here) and names_a_leg(view, s, here, rules))
+    # "Berlin comes next": the place stands before its phrase.
+    place_first = any(" ".join(view[a:b].lower().split()) in rules.place_first for a, b in here)
+    whole = lead_in or place_first or (bool(here) and names_a_leg(view, s, here, rules))
     # Without a leg noun or an "In X," opening, only places after a trigger can be stops, and
     # every place or venue name opens with a capital.
     if not whole and not _CAPITAL.search(view, here[0][1], e):
@@ -186,5 +190,5 @@ def _read(
     for c in found:
         group += 1 if c.rule != "coordinated" else 0
         c.group = group
-    attach_dates(view, found, whens, mentions, e)
+    attach_dates(view, found, whens, mentions, e, rules)
     return found, group

@@ -122,6 +122,11 @@ def sentence_stops(
     used: set[int] = set()
     thing_moved = -1  # the end of the last trigger whose subject is a thing, a vehicle, an animal or a crowd
     for i, t in enumerate(triggers):
+        if t.kind == "place_first":
+            c = _place_first(view, k, s, t, in_sentence, used)
+            if c is not None:
+                found.append(c)
+            continue
         if t.kind in ("verb", "presence") and _thing_moves(view, s, prev, t, rules):
             thing_moved = t.end  # "the exhibition will travel to Tokyo", "tourists heading to Iona"
             continue
@@ -172,6 +177,26 @@ def _thing_moves(view: str, s: int, prev: int, t: Trigger, rules: TravelRules) -
         return False
     opening = rules.opening_thing.match(view, prev, s)
     return opening is not None and opening.end() < s
+
+
+# A place that opens its clause: at the sentence start or after ", and", "and then", a semicolon.
+_CLAUSE_OPENING = re.compile(r"(?:^|[;,]\s*(?:and\s+|then\s+|and\s+then\s+)?|\band\s+(?:then\s+)?)\s*$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s+(?:week|month|year|day|weekend|time)\b", re.IGNORECASE)
+
+
+def _place_first(view: str, k: int, s: int, t: Trigger, mentions: list[PlaceMention], used: set[int]) -> Cand | None:
+    """'Berlin comes next', 'and Oslo is the final stop': the place before the phrase is the next stop."""
+    if _TIME_AFTER.match(view, t.end):
+        return None  # "Rome is next week's host"
+    m = next((x for x in reversed(mentions) if x.end <= t.start), None)
+    if m is None or m.start in used or m.possessive or view[m.end : t.start].strip():
+        return None
+    if not _CLAUSE_OPENING.search(view[s : m.start]):
+        return None
+    used.add(m.start)
+    c = Cand(m.text, m.place.country, m.place.kind, m.place.continent, m.start, m.end, k, t, rule="next_subject")
+    c.tail = t.end
+    return c
 
 
 def _place_noun_stops(
@@ -278,7 +303,8 @@ def _window(
         # "will travel on June 12 to West Berlin": a date between trigger and place.
         cand.pre = next((w for w in whens if t.end <= w.start and w.end <= start), None) if not out else None
         out.append(cand)
-        anchor = pos = cand.tail = _after_qualifier(view, cand.tail, limit, mentions, used, cand)
+        cand.tail = _after_qualifier(view, cand.tail, limit, mentions, used, cand)
+        anchor = pos = cand.tail = _after_origin(view, cand.tail, limit, mentions, used, cand)
     return out
 
 
@@ -345,6 +371,23 @@ def _weak_stop(
     )
     c.traveler = subject(view, m.end, e) or earlier[-1].traveler
     return c
+
+
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def _after_origin(view: str, end: int, limit: int, mentions: list[PlaceMention], used: set[int], cand: Cand) -> int:
+    """Skip 'from Brussels' after 'arrived in Paris': where the traveller came from is no stop, and
+    the date after it ('arrived in Paris from Brussels on Sunday') is the arrival's."""
+    m = _FROM.match(view, end, limit)
+    if m is None:
+        return end
+    q = next((x for x in mentions if x.start == m.end()), None)
+    if q is None or q.possessive or not _QUALIFIER_END.match(view, q.end):
+        return end
+    used.add(q.start)
+    cand.extra.append(q.start)
+    return q.end
 
 
 def _after_qualifier(view: str, end: int, limit: int, mentions: list[PlaceMention], used: set[int], cand: Cand) -> int:

@@ -8,11 +8,12 @@ the dates of an event the stop is named by, a dateline for a "two-day visit".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from summarize.extract.itinerary.records import Cand, When
 from summarize.extract.itinerary.rules import TravelRules
-from summarize.extract.places import PlaceMention
+from summarize.extract.places import Gazetteer, PlaceMention
 from summarize.models import Article, DateMention
 
 _ISO = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
@@ -37,12 +38,6 @@ _DATEISH = re.compile(
 )
 
 
-# A date after a stop belongs to it unless a new clause starts in between ("Africa, the UK chancellor
-# predicted ... by 2012"); a relative clause about the stop is fine ("Accra, where she will ... on Monday"),
-# and so is a participle that dates the stay ("Nairobi, starting March 14").
-_DATE_GAP_BREAK = re.compile(
-    r"[;:\"“”]|,(?!\s*(?:where|when|which|and|before|after|then|from|on|in|starting|beginning|arriving)\b)"
-)
 _SHARED_DATE_GAP = re.compile(r"[\s,]*(?:on|from|in|between|during|through|for)?\s*\(?")
 _UNTIL = re.compile(r"\b(?:until|till|through)\b")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -137,7 +132,9 @@ def add_days(iso: str | None, days: int) -> str | None:
         return None
 
 
-def attach_dates(view: str, found: list[Cand], whens: list[When], mentions: list[PlaceMention], end: int) -> None:
+def attach_dates(
+    view: str, found: list[Cand], whens: list[When], mentions: list[PlaceMention], end: int, rules: TravelRules
+) -> None:
     """Give each stop the date written right after it, before the next place."""
     if not found:
         return
@@ -147,8 +144,8 @@ def attach_dates(view: str, found: list[Cand], whens: list[When], mentions: list
         nxt = next((p for p in starts if p >= c.tail), end)
         limit = min(nxt, end, c.tail + 140)
         w = next((w for w in whens if c.tail <= w.start < limit), None)
-        if w is not None and not _DATE_GAP_BREAK.search(_strip_parens(view[c.tail : w.start])):
-            c.when = _until(view, w, whens, end)
+        if w is not None and not rules.date_gap_break.search(_strip_apposition(view[c.tail : w.start], rules)):
+            c.when = _next_day_too(_until(view, w, whens, end), whens, min(nxt, end))
         elif c.pre is not None:
             c.when = c.pre
     # A date after the last of a coordinated list is shared by the list ("Romania and Slovakia from May 5").
@@ -175,8 +172,23 @@ def _until(view: str, w: When, whens: list[When], end: int) -> When:
     return When(w.start, last.end, w.first, last.last)
 
 
-def _strip_parens(text: str) -> str:
-    return _PARENS.sub("", text) if "(" in text else text
+def _next_day_too(w: When, whens: list[When], limit: int) -> When:
+    # "due at the ministry on Monday and will speak at the institute the following day": with no other
+    # place in between, the next day is spent at the same stop.
+    if not w.first or w.first != w.last or len(w.first) != 10:
+        return w
+    x = next((x for x in whens if w.end <= x.start < limit), None)
+    if x is None or x.offset_days != 1:
+        return w
+    return When(w.start, w.end, w.first, add_days(w.first, 1))
+
+
+def _strip_apposition(text: str, rules: TravelRules) -> str:
+    """The gap without parentheses and without an apposition naming the place ("Bishkek, the Kyrgyz capital, on
+    the 3rd")."""
+    text = _PARENS.sub("", text) if "(" in text else text
+    m = rules.apposition.match(text)
+    return text[m.end() :] if m else text
 
 
 def resolve_anaphors(cands: list[Cand]) -> None:
@@ -203,6 +215,67 @@ def extend_stays(cands: list[Cand], free: list[When]) -> None:
         later = [d for d in later if len(d) == 10 and w.first < d <= limit]
         if later:
             c.when = When(w.start, w.end, w.first, max(later))
+
+
+# "The ministers stay in the French capital until Wednesday", "She leaves Rome on Thursday": the end of
+# a stay written in a later sentence than its start.
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+_STAY_VERB = re.compile(
+    r"\b(?:stay|stays|staying|remain|remains|remaining|will\s+be|is|are|will\s+(?:then\s+)?spend|spends)\b",
+    re.IGNORECASE,
+)
+_DEPARTURE_BEFORE = re.compile(
+    r"\b(?:leaves?|leaving|departs?|departing|flies\s+(?:out|home|back)|fly\s+(?:out|home|back)|sets\s+off|"
+    r"heads\s+home|returns\s+home|goes\s+home)\b[^.;:]{0,40}?$",
+    re.IGNORECASE,
+)
+_THERE = re.compile(r"\b(?:there|in\s+the\s+(?:[\w'’-]+\s+)?(?:capital|city|town|country))\b", re.IGNORECASE)
+_STAY_DAYS = 7
+
+
+def stays_ended_later(view: str, article: Article, cands: list[Cand], whens: list[When], gaz: Gazetteer) -> None:
+    """A stay dated by its first day, whose last day comes in a later sentence: 'arrived in Paris on
+    Sunday. The ministers stay in the French capital until Wednesday.' or '... She leaves on Thursday.'
+
+    Only a stay of one day is run on, only to a day within a week, and only when the later sentence
+    names no other place.
+    """
+    if not cands:
+        return
+    starts = [sent.start for sent in article.sentences]
+    for w in whens:
+        if not w.first or len(w.first) != 10 or w.first != w.last or w.offset_days is not None:
+            continue
+        k = bisect_right(starts, w.start) - 1
+        if k < 0:
+            continue
+        s = starts[k]
+        before = view[s : w.start]
+        until = _UNTIL_BEFORE.search(before)
+        if until is not None:
+            if not _STAY_VERB.search(before, 0, until.start()):
+                continue
+        elif not _DEPARTURE_BEFORE.search(before):
+            continue
+        earlier = [c for c in cands if c.sentence < k]
+        if not earlier:
+            continue
+        c = earlier[-1]
+        cw = c.when
+        if cw is None or not cw.first or len(cw.first) != 10 or cw.first != cw.last:
+            continue
+        if not cw.first < w.first <= (add_days(cw.first, _STAY_DAYS) or ""):
+            continue
+        here = [x for x in cands if x.sentence == k and x.start < w.start]
+        if any(x.place.lower() != c.place.lower() for x in here):
+            continue
+        named = [m for m in gaz.find(view, s, w.start) if m.text.lower() != c.place.lower()]
+        if named and not _THERE.search(before):
+            continue
+        c.when = When(cw.start, cw.end, cw.first, w.first)
+        c.rule += "+stay_ends"
+        for x in here:
+            x.when = None  # "She stays in Paris until Wednesday": the same stop, its end
 
 
 def event_dates(view: str, cands: list[Cand], whens: list[When], rules: TravelRules) -> None:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from summarize.resources import load_validated
 
-TriggerKind = Literal["verb", "noun", "frame", "presence", "continuation", "before_after"]
+TriggerKind = Literal["verb", "noun", "frame", "presence", "continuation", "before_after", "place_first"]
 
 
 class _Verb(BaseModel):
@@ -74,6 +74,7 @@ class _Triggers(BaseModel):
     frames: _Frames
     presence: _Presence
     continuations: list[str]
+    place_first: list[str]
     before_after: _BeforeAfter
     place_nouns: list[str] = Field(min_length=1)
     venue_cues: list[str]
@@ -134,6 +135,9 @@ class TravelRules:
             add(f, TriggerForm("presence", "be", False, False, frozenset(p.preps), p.reach))
         for f in data.continuations:
             add(f, TriggerForm("continuation", "then", False, True, frozenset({"to", "in", "at", "for"}), 2))
+        for f in data.place_first:
+            add(f, TriggerForm("place_first", "next", False, False, frozenset(), 0))
+        self.place_first = frozenset(" ".join(f.lower().split()) for f in data.place_first)
         # "will be held in": a passive after the presence phrase speaks of an event or a thing;
         # "will be welcomed in" still puts the subject there.
         self.passive = re.compile(
@@ -163,6 +167,19 @@ class TravelRules:
         descriptor = rf"(?:[\w'’-]+\s+){{0,3}}?(?:{alternation(data.place_nouns)})(?:\s+of)?"
         self.descriptor = descriptor
         self.place_nouns = frozenset(data.place_nouns)
+        # A date after a stop belongs to it unless a new clause starts in between ("Africa, the UK
+        # chancellor predicted ... by 2012"); a relative clause about the stop is fine ("Accra, where she
+        # will ... on Monday"), and so are a participle that dates the stay ("Nairobi, starting March 14")
+        # and the meetings held there ("Berlin comes next, with talks at the ministries on Thursday").
+        events = alternation({*data.event_nouns, *(n + "s" for n in data.event_nouns if not n.endswith("s"))})
+        self.date_gap_break = re.compile(
+            r"[;:\"“”]|,(?!\s*(?:where|when|which|and|before|after|then|from|on|in|starting|beginning|arriving)\b"
+            rf"|\s*with\s+(?:[\w'’-]+\s+)?(?:{events})\b)"
+        )
+        # ", the Kyrgyz capital,": an apposition that only says what the place is.
+        self.apposition = re.compile(
+            rf"\s*,\s*the\s+(?:[\w'’-]+\s+){{0,2}}(?:{alternation(data.place_nouns)})\s*(?=,)", re.IGNORECASE
+        )
         self.area_noun = re.compile(rf"[ \t]+(?:{alternation(data.area_nouns)})\b")
         self.venue_cues = tuple(sorted(data.venue_cues, key=len, reverse=True))
         self.event_noun = re.compile(rf"\s+({alternation(data.event_nouns)})\b")

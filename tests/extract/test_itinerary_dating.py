@@ -1,0 +1,71 @@
+"""Dates of stops given apart from the place: after an origin, in a later sentence, by a stay's end."""
+
+from __future__ import annotations
+
+from extract.itinerary_helpers import brief, stops
+
+
+def test_the_date_after_an_origin_is_the_arrival() -> None:
+    text = "The envoys arrived in Lisbon from Madrid on Sunday after two days of talks."
+    found = stops(text, [("Sunday", "2031-05-04")], "2031-05-06")
+    assert brief(found) == [("Lisbon", "PT", "2031-05-04", "2031-05-04", "past")]
+
+
+def test_a_stay_runs_until_a_day_given_in_a_later_sentence() -> None:
+    text = (
+        "Minister Hana Ruiz arrives in Prague on Monday. The delegation stays in the Czech capital until "
+        "Thursday, when it heads to Vienna."
+    )
+    dates = [("Monday", "2031-05-05"), ("Thursday", "2031-05-08")]
+    found = stops(text, dates, "2031-05-01")
+    assert brief(found)[0] == ("Prague", "CZ", "2031-05-05", "2031-05-08", "planned")
+
+
+def test_a_departure_in_a_later_sentence_ends_the_stay() -> None:
+    text = "Senator Ola Brandt lands in Nairobi on Tuesday for talks on trade. He leaves on Friday."
+    dates = [("Tuesday", "2031-05-06"), ("Friday", "2031-05-09")]
+    found = stops(text, dates, "2031-05-01")
+    assert brief(found) == [("Nairobi", "KE", "2031-05-06", "2031-05-09", "planned")]
+
+
+def test_a_stay_is_not_run_on_by_another_place_or_a_far_day() -> None:
+    text = (
+        "Minister Hana Ruiz arrives in Prague on Monday. Farmers in Brno will stay on strike until Friday. "
+        "Talks in Prague are set to last until the end of June."
+    )
+    dates = [("Monday", "2031-05-05"), ("Friday", "2031-05-09"), ("June", "2031-06")]
+    found = stops(text, dates, "2031-05-01")
+    assert brief(found) == [("Prague", "CZ", "2031-05-05", "2031-05-05", "planned")]
+
+
+def test_a_place_that_comes_next_is_a_stop_dated_by_its_meetings() -> None:
+    text = (
+        "The trade mission spent Monday in Lyon. Turin comes next, with meetings at the chamber of commerce "
+        "on Wednesday and Thursday, and Oslo is next week's host of the fair."
+    )
+    dates = [
+        ("Monday", "2031-05-05"),
+        ("Wednesday", "2031-05-07"),
+        ("Thursday", "2031-05-08"),
+        ("next week", "2031-W20"),
+    ]
+    found = stops(text, dates, "2031-05-06")
+    assert [(s.place, s.start, s.end) for s in found] == [
+        ("Lyon", "2031-05-05", "2031-05-05"),
+        ("Turin", "2031-05-07", "2031-05-08"),
+    ]
+
+
+def test_a_date_after_an_apposition_of_the_place_is_its_date() -> None:
+    text = "The last leg takes her to Tbilisi, the Georgian capital, on 9 June."
+    found = stops(text, [("9 June", "2031-06-09")], "2031-06-01")
+    assert brief(found) == [("Tbilisi", "GE", "2031-06-09", "2031-06-09", "planned")]
+
+
+def test_the_following_day_at_the_same_stop_runs_the_stay_on() -> None:
+    text = (
+        "The tour ends in Dublin, where the minister is due at the parliament on 12 June and will address "
+        "students at Trinity College the following day."
+    )
+    found = stops(text, [("12 June", "2031-06-12"), ("the following day", "2031-06-13")], "2031-06-01")
+    assert brief(found) == [("Dublin", "IE", "2031-06-12", "2031-06-13", "planned")]
