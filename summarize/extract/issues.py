@@ -72,6 +72,8 @@ class _Triggers(BaseModel):
     generic_nouns: list[str]
     concern_adjectives: list[str]
     criticism_cues: list[str]
+    open_topic_verbs: list[str] = []
+    open_topic_generic: list[str] = []
 
 
 def _alt(words: list[str]) -> str:
@@ -103,6 +105,8 @@ class _Rules:
     anaphoric: frozenset[str]
     concern_adjectives: frozenset[str]
     criticism_cues: frozenset[str]
+    open_topics: frozenset[str]
+    open_generic: frozenset[str]
     gates: dict[str, frozenset[str]]
     # Every gate word, and for each word the rules it may open.
     triggers: Triggers
@@ -196,6 +200,8 @@ def _rules() -> _Rules:
         anaphoric=frozenset(t.anaphoric_modifiers),
         concern_adjectives=frozenset(t.concern_adjectives),
         criticism_cues=frozenset(t.criticism_cues),
+        open_topics=frozenset(" ".join(v.lower().split()) for v in t.open_topic_verbs),
+        open_generic=frozenset(t.open_topic_generic),
         gates=gates,
         triggers=Triggers(every),
         rules_of={w: tuple(name for name, ws in gates.items() if w in ws) for w in every},
@@ -262,12 +268,21 @@ def extract_issues(article: Article) -> list[Issue]:
     return out
 
 
-# "the unions call for:" / "Their demands:" followed by a list of lines, one item each.
+# "the unions call for:", "Their demands:", "The letter calls on the ministers to:", "Main topics
+# of the visit:", "... for three things:" followed by a list of lines, one item each.
 _BULLET_LEAD = compile_lower(
-    r"\b(?:calls?\s+for|called\s+for|calling\s+for|demands?|demanded|demanding|urges?|urged|urging|"
-    r"recommendations|recommends?|proposals|proposes|priorities|asks?|asking|wants?)\s*:[ \t]*\n"
+    r"(?:\b(?:calls?\s+for|called\s+for|calling\s+for|demands?|demanded|demanding|urges?|urged|urging|"
+    r"recommendations|recommends?|proposals|proposes|priorities|asks?|asking|wants?|"
+    r"(?:issues|topics|themes|subjects|concerns|requests|goals|aims|objectives|points|agenda\s+items|agenda)"
+    r"(?:\s+(?:of|for|on|at|in|to|raised|discussed|covered)\s+[^:\n]{1,50}?)?(?:\s+(?:are|include|includes|were|will\s+be))?|"
+    r"(?:discuss|focus\s+on|cover|address|raise)|"
+    r"(?:for|on)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a\s+few)\s+"
+    r"(?:things|demands|requests|measures|changes|steps|reforms|points|actions|priorities|proposals))"
+    r"|\b(?:calls?|called|calling)\s+(?:on|upon)\s[^:\n]{1,120}?\sto"
+    r"|\b(?:urges?|urged|urging|asks?|asked|asking|wants?|wanted|presses|pressed|appeals?\s+to|appealed\s+to)"
+    r"\s[^:\n]{1,120}?\sto)\s*:[ \t]*\n"
 )
-_BULLET = re.compile(r"[ \t]*(?:[-•*–—]|\d{1,2}[.)])[ \t]+([^\n]+)\n?")
+_BULLET = re.compile(r"(?:[ \t]*\n)?[ \t]*(?:[-•*–—]|\d{1,2}[.)])[ \t]+([^\n]+)\n?")
 
 
 def _bullets(view: str, low: str) -> list[_Candidate]:
@@ -318,6 +333,8 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
     for m in _anchored(rules.urge, view, e, at["urge"]) if "urge" in at else ():
         if _negated(view, s, m.start()) or _SPEAKER_ASKED.search(view, max(s, m.start() - 24), m.start()):
             continue  # "we are not asking", "we are asked to": nobody here asks for it
+        if not view[s : m.start()].strip():
+            continue  # a sentence that opens with the verb is a heading or a noun ("Press office of ...")
         target = m.group("target").strip().lower()
         if not target and not _passive_or_past_participle(view, m):
             continue  # "urged to" with nobody urged: only the passive ("is being urged to") says who
@@ -367,7 +384,12 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         if _ISSUE_OBJECT.match(obj):
             continue  # "focus on the issues of A and B" is the issue_list rule's
         # The topic word may sit in a relative clause ("the people who were executed").
-        if _has_topic_word(view[start : min(e, end + 60)], rules):
+        verb = " ".join(m.group("verb").split())
+        if verb in ("centre on", "center on") and not _MODAL_BEFORE.search(view, max(s, m.start() - 12), m.start()):
+            continue  # "a convention centre on the harbour" is a building; "would centre on X" a topic
+        if (verb in rules.open_topics and not _generic_object(obj, rules)) or _has_topic_word(
+            view[start : min(e, end + 60)], rules
+        ):
             out.append(_Candidate(start, end, "topic", s, m.start()))
     for m in _anchored(rules.concern, view, e, at["concern"]) if "concern" in at else ():
         if m.group("verb") in rules.concern_adjectives and not _LINKING.search(view, max(s, m.start() - 40), m.start()):
@@ -398,13 +420,28 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
     return [c for c in out if c.rule != "topic" or not any(o.start <= c.start < o.end for o in strong)]
 
 
+def _generic_object(obj: str, rules: _Rules) -> bool:
+    """ "an expanding cooperative partnership", "bilateral relations": a general noun with only
+    adjectives before it and no phrase after it names no topic."""
+    if _AS_FRAME.search(obj):
+        return True  # "discussed the sea as a place where ...": a way of seeing it, not a topic
+    words = _LETTER_RUN.findall(obj)
+    return bool(words) and words[-1] in rules.open_generic and not _PREP.search(obj) and len(words) <= 5
+
+
+_AS_FRAME = re.compile(r"\sas\s+(?:a|an|the|one)\s", re.I)
+
+
+_MODAL_BEFORE = compile_lower(r"\b(?:will|would|shall|should|could|can|may|might|must|to)\s+$")
 _ISSUE_OBJECT = compile_lower(r"(?:the\s+)?(?:issues?|topics?|questions?|matters?)\s+(?:of|such\s+as|including|like)\b")
 
 
 def _noun_use(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
     """True for "the demand for", "Labour's focus on": the trigger is a noun, not a verb."""
     verb = m.group("verb").lower()
-    if not verb.startswith(("demand", "focus", "call", "push", "appeal", "campaign", "lobby", "plea", "press")):
+    if not verb.startswith(
+        ("demand", "focus", "call", "push", "appeal", "campaign", "lobby", "plea", "press", "propos", "recommend")
+    ):
         return False
     return rules.noun_before.search(view, max(s, m.start() - 20), m.start()) is not None
 
@@ -878,6 +915,8 @@ def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _R
         return None  # "separate concerns", "further questions": nothing said about what
     if len(words) > 1 and words[0] in rules.anaphoric and words[1] in rules.t.generic_nouns:
         return None  # "similar problems in its mining regions" points back to other issues
+    if len(words) == 1 and words[0].endswith("ly"):
+        return None  # "frankly", "respectfully": how, not what
     if _APPOSITIVE.match(low):
         return None  # "..., a proposal that has divided the summit" restates the item before it
     if cand.rule in ("call_for", "topic", "concern") and low.split()[0] in ("him", "her", "them", "it", "this"):

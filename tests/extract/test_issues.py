@@ -307,3 +307,43 @@ def test_an_example_or_a_relative_clause_stays_with_its_item() -> None:
         "wheat and rice, that hurt poor families."
     )
     assert _issues(text) == ["a review of specific tariffs, such as those on wheat and rice, that hurt poor families"]
+
+
+def test_bulleted_lists_after_a_call_on_someone_to_or_a_list_of_themes() -> None:
+    text = (
+        "The appeal calls on the regional council to:\n\n"
+        "* reopen the night ward at Ardmore hospital;\n"
+        "* publish waiting times every month.\n\n"
+        "Main themes of the visit:\n"
+        "- port fees for small trawlers\n"
+        "- training for deckhands\n\n"
+        "It asks the ministry for two things:\n\n"
+        "1. a ferry on Sundays;\n"
+        "2. a bus link to the airport.\n\n"
+        "Press office of the Harbour Board, tel. 555 0100\n"
+    )
+    assert _issues(text) == [
+        "reopen the night ward at Ardmore hospital",
+        "publish waiting times every month",
+        "port fees for small trawlers",
+        "training for deckhands",
+        "a ferry on Sundays",
+        "a bus link to the airport",
+    ]
+
+
+def test_open_topic_verbs_need_no_topic_word_but_a_topic() -> None:
+    text = (
+        "The mill owners said they were ready to discuss shift patterns and training for new looms. "
+        "The talks would centre on freight rates for wool. "
+        "Growers also warned of a shortage of shearers. "
+        "The envoy will discuss an expanding cooperative partnership. "
+        "The lobby has a convention centre on the river. "
+        "He had discussed all subjects, frankly and respectfully."
+    )
+    assert _issues(text) == [
+        "shift patterns",
+        "training for new looms",
+        "freight rates for wool",
+        "a shortage of shearers",
+    ]
