@@ -69,3 +69,15 @@ def test_the_following_day_at_the_same_stop_runs_the_stay_on() -> None:
     )
     found = stops(text, [("12 June", "2031-06-12"), ("the following day", "2031-06-13")], "2031-06-01")
     assert brief(found) == [("Dublin", "IE", "2031-06-12", "2031-06-13", "planned")]
+
+
+def test_the_last_day_of_that_leg_is_the_last_day_of_the_stop_before() -> None:
+    text = (
+        "President Ana Ruiz is due in Chile from Sunday until Tuesday. After talks in Santiago, she will "
+        "spend the last day of that leg in the Atacama region. On the first day of the trip she meets students."
+    )
+    found = stops(text, [("Sunday", "2031-05-04"), ("Tuesday", "2031-05-06")], "2031-05-01")
+    assert brief(found) == [
+        ("Chile", "CL", "2031-05-04", "2031-05-06", "planned"),
+        ("the Atacama region", None, "2031-05-06", "2031-05-06", "planned"),
+    ]

@@ -98,6 +98,11 @@ _LIST_LEAD_WORD = re.compile(
     r"(?:nation|country|city|state|day|week|leg|stop)s?)"
 )
 _COLON_LIST_WORDS = 8
+_DAY_OF_LEG = re.compile(
+    r"\b(?:the\s+)?(first|opening|last|final|closing)\s+day\s+of\s+(?:that|the|this|his|her|their|its)\s+"
+    r"(?:leg|stay|visit|trip|tour|stop)\b",
+    re.IGNORECASE,
+)
 
 
 def sentence_stops(
@@ -302,6 +307,12 @@ def _window(
                 cand.days_span = (d.start(), d.end())
         # "will travel on June 12 to West Berlin": a date between trigger and place.
         cand.pre = next((w for w in whens if t.end <= w.start and w.end <= start), None) if not out else None
+        # (the phrase may hold the trigger itself: "the last day of that leg in X")
+        part = _DAY_OF_LEG.search(view, max(0, t.start - 30), start) if not out and cand.pre is None else None
+        if part is not None:
+            # "spend the last day of that leg in the Mangystau region": a day of the stop before.
+            first = part.group(1).lower() in ("first", "opening")
+            cand.pre = When(part.start(), part.end(), None, None, offset_days=0, from_first=first)
         out.append(cand)
         cand.tail = _after_qualifier(view, cand.tail, limit, mentions, used, cand)
         anchor = pos = cand.tail = _after_origin(view, cand.tail, limit, mentions, used, cand)

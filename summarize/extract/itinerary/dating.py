@@ -192,15 +192,17 @@ def _strip_apposition(text: str, rules: TravelRules) -> str:
 
 
 def resolve_anaphors(cands: list[Cand]) -> None:
-    prev: When | None = None
+    """'The next day', 'the last day of that leg': days counted from the stop before."""
+    prev: Cand | None = None
     for c in cands:
         w = c.when
         if w is not None and w.offset_days is not None:
-            base = (prev.last or prev.first) if prev else None
+            pw = prev.when if prev is not None else None
+            base = (pw.first if w.from_first else pw.last or pw.first) if pw is not None else None
             day = add_days(base, w.offset_days)
             c.when = When(w.start, w.end, day, day) if day else None
         if c.when is not None and c.when.first:
-            prev = c.when
+            prev = c
 
 
 def extend_stays(cands: list[Cand], free: list[When]) -> None:

@@ -19,6 +19,7 @@ class When:
     first: str | None
     last: str | None
     offset_days: int | None = None  # "the next day" (1), "the same day" (0): relative to the previous stop
+    from_first: bool = False  # the offset counts from the previous stop's first day ("the first day of that leg")
 
 
 @dataclass(slots=True)
