@@ -81,3 +81,21 @@ def test_the_last_day_of_that_leg_is_the_last_day_of_the_stop_before() -> None:
         ("Chile", "CL", "2031-05-04", "2031-05-06", "planned"),
         ("the Atacama region", None, "2031-05-06", "2031-05-06", "planned"),
     ]
+
+
+def test_a_date_that_a_when_clause_hangs_on_dates_the_visit() -> None:
+    text = "Governor Ines Abad last went abroad in May 2029, when she visited Morocco."
+    found = stops(text, [("May 2029", "2029-05")], "2031-05-01")
+    assert brief(found) == [("Morocco", "MA", "2029-05", "2029-05", "past")]
+
+
+def test_a_departure_date_dates_the_first_stop_of_the_verb_after_it() -> None:
+    text = (
+        "Bishop Karl Lund flies out late next month and will spend a week in Tanzania. "
+        "He signs the lease on Monday and will visit Kenya."
+    )
+    found = stops(text, [("late next month", "2031-06"), ("Monday", "2031-05-05")], "2031-05-01")
+    assert brief(found) == [
+        ("Tanzania", "TZ", "2031-06", "2031-06", "planned"),
+        ("Kenya", "KE", None, None, "planned"),
+    ]

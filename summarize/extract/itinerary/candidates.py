@@ -313,10 +313,44 @@ def _window(
             # "spend the last day of that leg in the Mangystau region": a day of the stop before.
             first = part.group(1).lower() in ("first", "opening")
             cand.pre = When(part.start(), part.end(), None, None, offset_days=0, from_first=first)
+        if not out and cand.pre is None:
+            cand.pre = _date_before(view, t, whens)
         out.append(cand)
         cand.tail = _after_qualifier(view, cand.tail, limit, mentions, used, cand)
         anchor = pos = cand.tail = _after_origin(view, cand.tail, limit, mentions, used, cand)
     return out
+
+
+# "in April 2023, when he visited Turkmenistan": the date the clause hangs on.
+_WHEN_CLAUSE = re.compile(
+    r"\s*,\s*when\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}?(?:he|she|they|it|we|(?-i:[A-Z])[\w'’.-]*)\s+"
+    r"(?:(?:had|has|was|were|first|last|also|then)\s+)*$",
+    re.IGNORECASE,
+)
+# "flies out early next month and will spend her first week in X": the departure dates the first stop.
+_DEPARTURE_DATE_BEFORE = re.compile(
+    r"\b(?:flies|fly|flew|flying|leaves|leave|left|leaving|sets?\s+off|sets?\s+out|departs?|departed|travels|"
+    r"travelled|traveled|heads|headed)(?:\s+(?:out|off|abroad))?\s+(?:on\s+|in\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+_AND_THEN_WILL = re.compile(
+    r"\s*,?\s*and\s+(?:(?:will|would|is\s+to|are\s+to|is\s+due\s+to|then|also|is\s+set\s+to|plans\s+to)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _date_before(view: str, t: Trigger, whens: list[When]) -> When | None:
+    """A date written before the trigger that its clause still hangs on."""
+    w = next((w for w in reversed(whens) if w.end <= t.start and t.start - w.end <= 60), None)
+    if w is None or not w.first:
+        return None
+    if _WHEN_CLAUSE.fullmatch(view, w.end, t.start):
+        return w
+    if _AND_THEN_WILL.fullmatch(view, w.end, t.start) and _DEPARTURE_DATE_BEFORE.search(
+        view, max(0, w.start - 30), w.start
+    ):
+        return w
+    return None
 
 
 def _opens_list(view: str, t: Trigger, colon: int, whens: list[When]) -> bool:
