@@ -124,6 +124,8 @@ class _OrgCues(BaseModel):
     acronym_not_org: list[str]
     not_orgs: list[str]
     known: list[str] = []
+    heads_other_languages: list[str] = []
+    domain_words: list[str] = []
 
 
 class _Titles(BaseModel):
@@ -150,6 +152,9 @@ class _NameWords(BaseModel):
 @dataclass(frozen=True)
 class _Lexicon:
     heads: frozenset[str]
+    foreign_heads: frozenset[str]
+    domain_words: frozenset[str]
+    english: frozenset[str]
     cues: frozenset[str]
     joins_in: frozenset[str]
     joins_to: frozenset[str]
@@ -190,7 +195,11 @@ def _lexicon() -> _Lexicon:
     words = load_validated("name_words.json", _NameWords)
     given = frozenset(w for line in load_lines("given_names.txt") for w in line.split())
     return _Lexicon(
-        heads=frozenset(org.heads),
+        heads=frozenset(org.heads) | frozenset(org.heads_other_languages),
+        foreign_heads=frozenset(org.heads_other_languages),
+        domain_words=frozenset(org.domain_words),
+        english=frozenset(load_lines("stopwords.txt"))
+        | frozenset("who whom whose which that said says told wrote signed added joined backed called urged".split()),
         cues=frozenset(org.cues),
         joins_in=frozenset(org.joins_in),
         joins_to=frozenset(org.joins_to),
@@ -300,7 +309,7 @@ def _tokens(view: str) -> list[_Tok]:
         if last != "." and last != "s":
             append((s, e, word, True, False, word))
             continue
-        if last == "." and not (len(word) == 2 or word[:-1] in abbrevs or _DOTTED.match(word)):
+        if last == "." and not (len(word) == 2 or (len(word) <= 6 and word[:-1] in abbrevs) or _DOTTED.match(word)):
             word, e = word[:-1], e - 1
         possessive = False
         if len(word) > 2 and word[-2:] in _POSSESSIVE:
@@ -442,6 +451,8 @@ def _and_in_domain(view: str, start: int, conn: list[str], left: list[str], righ
         return False
     if any(w in lex.cues for w in right) or (len(right) > 1 and any(w in lex.heads for w in right)):
         return False
+    if all(w in lex.domain_words or w in lex.connectors for w in right):
+        return True  # "Network for Environment and Health", even as an item of a list
     if " ".join(right) in lex.known_orgs or any(w in lex.honorifics for w in right):
         return False
     return _LIST_BEFORE.search(view, max(0, start - 12), start) is None
@@ -658,7 +669,64 @@ def _scan(view: str) -> list[NameSpan]:
         )
     if "(" in view:
         spans = _acronym_names(view, spans)
+    if lex.foreign_heads.intersection(_FIRST_WORDS(view)):
+        spans = _foreign_names(view, spans)
     return _resolve(view, spans)
+
+
+def _FIRST_WORDS(view: str) -> set[str]:  # noqa: N802 - a cheap word set, named for what it holds
+    return set(_CAPITALISED.findall(view))
+
+
+_SHARED_WORDS = frozenset({"in", "a", "do", "i", "o"})
+_ENGLISH_VERBS = frozenset(
+    "says warns argues adds notes welcomes calls urges wants claims insists believes represents includes "
+    "agrees disagrees accepts rejects plans hopes fears expects supports opposes".split()
+)
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][^\W\d_]+")
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
+
+
+def _foreign_names(view: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Names headed by an organisation word of another language run on through its lower-case
+    words: "Associazione utenti del trasporto ferroviario di Lombardia", "Verein Nachtzug für
+    alle". The name ends at punctuation, a line end, an English word or after ten words."""
+    lex = _lexicon()
+    out: list[NameSpan] = []
+    k = 0
+    while k < len(spans):
+        sp = spans[k]
+        k += 1
+        if sp.kind == "person" or not (set(sp.text.split()) & lex.foreign_heads):
+            out.append(sp)
+            continue
+        end = sp.end
+        last_content = end
+        words = len(sp.text.split())
+        while words < 10:
+            m = _NEXT_WORD.match(view, end)
+            if m is None:
+                break
+            word = m.group(1)
+            low = word.lower()
+            if low in lex.english:
+                # a few words are English and foreign: "in" only before a capital ("in Sachsen")
+                after = _NEXT_WORD.match(view, m.end())
+                if not (low in _SHARED_WORDS and after is not None and after.group(1)[:1].isupper()):
+                    break
+            elif word[:1].islower() and (low.endswith("ed") or low in _ENGLISH_VERBS):
+                break
+            end = m.end()
+            words += 1
+            if low not in lex.connectors:
+                last_content = end
+        if last_content > sp.end:
+            while k < len(spans) and spans[k].start < last_content:
+                k += 1  # names swallowed by the longer one
+            text = view[sp.start : last_content]
+            sp = _span(sp.start, last_content, text, "organization", " ".join(text.split()), "cue", False)
+        out.append(sp)
+    return out
 
 
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{2,9})\s*\)")

@@ -90,6 +90,7 @@ class _Rules:
     signatures: re.Pattern[str]
     added_names: re.Pattern[str]
     count: re.Pattern[str]
+    count_of_you: re.Pattern[str]
     call_subject: re.Pattern[str]
     active_words: tuple[str, ...]  # one of them is in every sentence the active rule can match
     speech: re.Pattern[str]
@@ -135,7 +136,8 @@ def _rules() -> _Rules:
         among_signed=compile_lower(
             r"\b(?:among|of)\s+(?:those|the\s+(?:[a-z-]+\s+){0,2}?(?:people|individuals|groups|organi[sz]ations|signatories|"
             r"[a-z-]+s))\s+"
-            r"(?:who\s+)?(?:have\s+|had\s+)?(?:signed|endorsed|co-signed)(?:\s+it)?\s+(?:are|were|is|was)\s+",
+            r"(?:(?<=signatories\s)|(?<=signers\s)|(?<=co-signatories\s)|"
+            r"(?:who\s+)?(?:have\s+|had\s+)?(?:signed|endorsed|co-signed)(?:\s+it)?\s+)(?:are|were|is|was)\s+",
         ),
         signatures=compile_lower(
             rf"(?P<count>(?:(?:{qual})\s+)?{number})\s+signatures\b",
@@ -149,6 +151,7 @@ def _rules() -> _Rules:
             rf"\s*(?:(?P<qual>{qual})\s+)?(?P<num>{number})\s+(?P<words>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>[a-zA-Z][\w-]*s)\b",
             re.I,
         ),
+        count_of_you=re.compile(rf"\s*(?:(?P<qual>{qual})\s+)?(?P<num>{number})\s+of\s+(?:you|us|them)\b", re.I),
         active_words=tuple(sorted({v.lower() for v in t.active_verbs})),
         speech=compile_lower(rf"\b(?:{speech})\b"),
         count_openings=frozenset(w.split()[0].lower() for w in [*t.qualifiers, *t.numbers, *t.approximate_numbers]),
@@ -299,8 +302,7 @@ def _sentence(
             if _IT_SUBJECT.search(lv, max(s, m.start() - 60), m.start()):
                 earlier = _previous_document(view, lv, spans, i, rules)
                 if earlier is not None:
-                    end = _list_end(view, m.end(), e)
-                    out += _signers(article, m.end(), end, "signed_by", earlier)
+                    out += _signers_listed(article, m.end(), e, "signed_by", earlier)
             continue
         # Weaker verbs ("organised by", "sent by") only describe the document itself: its subject.
         subject = doc.start() - s <= 12
@@ -309,8 +311,7 @@ def _sentence(
         )
         if verb not in rules.t.strong_passive_verbs and not near:
             continue
-        end = _list_end(view, m.end(), e)
-        out += _signers(article, m.end(), end, "signed_by", _document_text(view, doc, e))
+        out += _signers_listed(article, m.end(), e, "signed_by", _document_text(view, doc, e))
 
     # 14 hauliers and the Ferry Trust have written to the minister (a letter, though unnamed)
     for m in _WROTE_TO.finditer(lv, s, e) if "wr" in low else ():
@@ -361,16 +362,16 @@ def _sentence(
         doc_for_context = doc_text or _previous_document(view, lv, spans, i, rules)
         for m in rules.include.finditer(lv, s, e) if _has(low, ("includ", "among", "such as")) else ():
             if _signer_context(view, s, m, rules):
-                end = _list_end(view, m.end(), e)
                 default = "organization" if m.group("noun").lower() in _ORG_NOUNS else None
-                out += _signers(article, m.end(), end, "signers_include", doc_for_context, default_kind=default)
+                out += _signers_listed(article, m.end(), e, "signers_include", doc_for_context, default_kind=default)
         for m in rules.among_signed.finditer(lv, s, e) if _has(low, ("among", "of those")) else ():
-            end = _list_end(view, m.end(), e)
-            out += _signers(article, m.end(), end, "signers_include", doc_for_context)
+            out += _signers_listed(article, m.end(), e, "signers_include", doc_for_context)
 
     # <petition> has gathered more than 85,000 signatures
     if docs:
         for m in rules.signatures.finditer(lv, s, e) if "signatures" in low else ():
+            if _TARGET_BEFORE.search(lv, max(s, m.start() - 40), m.start()):
+                continue  # "hoping to reach 5,000 signatures": a goal, not signers
             group = _count_group(view, m.start("count"), m.end(), rules, noun_optional=True)
             if group is not None:
                 out.append(_group(article, group, "signatures", doc_text))
@@ -381,10 +382,10 @@ def _sentence(
 # "By Friday it had been signed by", "the text was endorsed by".
 _IT_SUBJECT = compile_lower(
     r"\b(?:it|which|the\s+text|the\s+document)\s+(?:(?:has|had|have|is|was|were|are)\s+)?"
-    r"(?:(?:now|also|since|already|so\s+far|now\s+been|since\s+been|also\s+been|been)\s+)*$"
+    r"(?:(?:now|also|since|already|so\s+far|first|initially|originally|jointly|been)\s+)*$"
 )
 _NEGATED = compile_lower(
-    r"(?:\bnot|n't|\bnever|\brefused\s+to|\bdeclined\s+to)\s+(?:(?:yet|been|have|also|formally)\s+)*$"
+    r"(?:\bnot|n't|\bnever|\brefused\s+to|\bdeclined\s+to)(?:\s+(?:yet|been|have|also|formally))*\s*$"
 )
 # "X signed it", "X has endorsed the text", "X said it backed the text": the document named before.
 _SIGNED_IT = compile_lower(
@@ -395,7 +396,9 @@ _SIGNED_IT = compile_lower(
 _SIGNED_ALONE = compile_lower(
     r"\b(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>signed|co-signed|cosigned)"
     r"(?=\s+(?:in\s+(?:a|an|their|his|her)\s+(?:personal|individual|private|own)\b|as\s+individuals\b|too\b|"
-    r"as\s+well\b|individually\b)|\s*[.;]|\s*,\s+(?:too|as\s+well)\b)"
+    r"as\s+well\b|individually\b|on\s+(?:(?:his|her|their|the)\s+)?(?:first|last|opening|\w+day)\b|"
+    r"(?:after|before|during|within|shortly|immediately|early|late|last|this|yesterday)\b)|\s*[.;]|"
+    r"\s*,\s+(?:too|as\s+well)\b)"
 )
 _FINITE = compile_lower(r"\b(?:signed|endorsed|backed|supported|added|said|says|has|have|had|is|was|were|are)\b")
 _SAID_IT = compile_lower(
@@ -597,6 +600,29 @@ _LIST_END = re.compile(
 )
 
 
+_TARGET_BEFORE = compile_lower(
+    r"\b(?:hop\w*|aim\w*|target\w*|goal|needs?|needed|want\w*|expect\w*|seek\w*)\s+(?:to\s+)?(?:\w+\s+){0,3}$"
+)
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|where)\b")
+_LIST_RESUMES = re.compile(r",\s+and\s+(?:by\s+|also\s+)?(?=(?:the|a|an)\s|[A-Z])")
+
+
+def _signers_listed(
+    article: Article, start: int, limit: int, rule: str, document: str | None, **kw: object
+) -> list[_Found]:
+    """Signers of the list at ``start``, which a relative clause may interrupt: "Dr Ann Roe,
+    who has practised here for 27 years, and Father Tom Lee"."""
+    view = article.view
+    end = _list_end(view, start, limit)
+    out = _signers(article, start, end, rule, document, **kw)  # type: ignore[arg-type]
+    if out and _RELATIVE_AFTER.match(view, end, limit):
+        stop = view.find(";", end, limit)
+        resume = _LIST_RESUMES.search(view, end, stop if stop > 0 else limit)
+        if resume:
+            out += _signers(article, resume.end(), _list_end(view, resume.end(), limit), rule, document, **kw)  # type: ignore[arg-type]
+    return out
+
+
 def _list_end(view: str, start: int, limit: int) -> int:
     m = _LIST_END.search(view, start, limit)
     return m.start() if m else limit
@@ -754,6 +780,18 @@ class _Group:
 
 
 def _count_group(view: str, a: int, b: int, rules: _Rules, noun_optional: bool = False) -> _Group | None:
+    # "the principals of 23 Far North schools": people counted through what they head
+    heads = _HEADS_OF.match(view, a, b)
+    if heads:
+        inner = _count_group(view, heads.end(), b, rules)
+        return None if inner is None else _Group(inner.count, inner.qualifier, a, inner.end)
+    # "more than 18,000 of you have signed"
+    you = rules.count_of_you.match(view, a, b)
+    if you:
+        value = _number(you.group("num"), rules)
+        if value is not None:
+            qual = rules.t.qualifiers.get(" ".join((you.group("qual") or "").lower().split()), "exact")
+            return _Group(value, qual, you.start("qual") if you.group("qual") else you.start("num"), you.end())
     # Every count opens with a digit, a number word or a qualifier: a cheap test spares the
     # costly count pattern most list items.
     opening = view[a : min(b, a + 40)].split(None, 1)
@@ -793,6 +831,11 @@ def _count_group(view: str, a: int, b: int, rules: _Rules, noun_optional: bool =
     return _Group(value, qual, m.start("qual") if m.group("qual") else m.start("num"), end)
 
 
+_HEADS_OF = re.compile(
+    r"\s*the\s+(?:heads|principals|headteachers|rectors|presidents|leaders|chairs|directors|mayors|deans|chiefs)"
+    r"\s+of\s+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|more|about|over|nearly|almost)\b)",
+    re.I,
+)
 _MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 

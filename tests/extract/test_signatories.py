@@ -213,3 +213,40 @@ def test_signers_joined_by_together_with_and_a_place_that_goes_on() -> None:
     names = [s[0] for s in _sigs(text)]
     assert names[:2] == ["Orchard Trust", "Beekeepers' Union"]
     assert "Herzegovina" not in names
+
+
+def test_foreign_names_run_on_through_their_lower_case_words() -> None:
+    text = (
+        "The open letter was signed by the Associazione amici della ferrovia di Cuneo, the Verein Bahn für alle "
+        "and the Network for Rivers and Health. The Conseil des pêcheurs de Gaspé also signed it."
+    )
+    assert [s[0] for s in _sigs(text)] == [
+        "Associazione amici della ferrovia di Cuneo",
+        "Verein Bahn für alle",
+        "Network for Rivers and Health",
+        "Conseil des pêcheurs de Gaspé",
+    ]
+
+
+def test_a_list_of_signers_goes_on_after_a_relative_clause() -> None:
+    text = (
+        "The open letter was co-signed by Dr. Ana Ruiz, who has run the clinic for 20 years, and by Father "
+        "Tomas Berg of the parish. Among the signatories were the novelist Ida Ferm, whose books are sold "
+        "in 30 countries, and the poet Sir Karl Amsel. Dr Ola Lind, a chemist who has not signed the "
+        "letter, was sceptical."
+    )
+    assert [s[0] for s in _sigs(text)] == ["Ana Ruiz", "Tomas Berg", "Ida Ferm", "Karl Amsel"]
+
+
+def test_counts_through_heads_and_readers_and_goals_that_are_no_signers() -> None:
+    text = (
+        "We launched the petition in March, hoping to reach 5,000 signatures by summer. "
+        "More than 18,000 of you have signed our petition. "
+        "A letter signed by the principals of 23 island schools went to the minister. "
+        "Senator Lia Moro, who signed on her first day back, will raise it in parliament."
+    )
+    assert _sigs(text) == [
+        (None, "group", 18000, "more_than"),
+        (None, "group", 23, "exact"),
+        ("Lia Moro", "person", None, None),
+    ]
