@@ -37,7 +37,7 @@ from summarize.extract.itinerary.dating import (
 )
 from summarize.extract.itinerary.fold import fold
 from summarize.extract.itinerary.records import Cand, When
-from summarize.extract.itinerary.rules import travel_rules
+from summarize.extract.itinerary.rules import TravelRules, travel_rules
 from summarize.extract.itinerary.travelers import status
 from summarize.extract.itinerary.triggers import names_a_leg, sentence_triggers
 from summarize.extract.places import Gazetteer, gazetteer
@@ -106,7 +106,7 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
         cands.extend(found)
 
     if cands:
-        cands = _programme_lines(view, article, whens, cands, gaz)
+        cands = _programme_lines(view, article, whens, cands, gaz, rules)
     resolve_anaphors(cands)
     extend_stays(cands, free)
     stays_ended_later(view, article, cands, whens, gaz)
@@ -120,9 +120,13 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
 # "2026-01-27  Kigali, Rwanda: meeting with ...": a programme line, a date then the place.
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _PROGRAMME_GAP = re.compile(r"[ \t]*(?:[:–—-][ \t]*)?")
+# A name of up to five words up to the comma or colon that ends the place part of a programme line.
+_PROGRAMME_VENUE = re.compile(r"((?-i:[A-Z])[\w'’.-]*(?:[ \t]+[\w'’.-]+){0,4}?)[ \t]*[,:][ \t]*")
 
 
-def _programme_lines(view: str, article: Article, whens: list[When], cands: list[Cand], gaz: Gazetteer) -> list[Cand]:
+def _programme_lines(
+    view: str, article: Article, whens: list[When], cands: list[Cand], gaz: Gazetteer, rules: TravelRules
+) -> list[Cand]:
     """Stops of a trip's programme laid out as lines that open with a date and name a place.
 
     Read only in an article that already describes a trip, so a dated list of anything else is
@@ -137,24 +141,27 @@ def _programme_lines(view: str, article: Article, whens: list[When], cands: list
         line_end = len(view) if line_end < 0 else line_end
         gap = _PROGRAMME_GAP.match(view, w.end, line_end)
         at = gap.end() if gap else w.end
-        mention = next((m for m in gaz.find(view, at, min(line_end, at + 80)) if m.start == at), None)
-        if mention is None:
-            continue
+        found = gaz.find(view, at, min(line_end, at + 80))
+        mention = next((m for m in found if m.start == at), None)
         k = max(0, bisect_left(starts, at + 1) - 1)
-        c = Cand(
-            mention.text,
-            mention.place.country,
-            mention.place.kind,
-            mention.place.continent,
-            mention.start,
-            mention.end,
-            k,
-            None,
-            when=w,
-            traveler=cands[-1].traveler,
-            rule="programme_line",
-        )
-        c.tail = mention.end
+        if mention is not None:
+            place = mention.place
+            c = Cand(mention.text, place.country, place.kind, place.continent, mention.start, mention.end, k, None)
+        else:
+            venue = _PROGRAMME_VENUE.match(view, at, line_end)
+            if venue is None:
+                continue
+            name = venue.group(1)
+            # A name the gazetteer does not know is a place when it says so itself ("Kakuma refugee
+            # camp") or is placed by a known one after it ("Kakuma, Kenya:").
+            where = next((m for m in found if m.start == venue.end()), None)
+            if not (name.lower().endswith(rules.venue_cues_lower) or where is not None):
+                continue
+            country = where.place.country if where is not None else None
+            continent = where.place.continent if where is not None else None
+            c = Cand(name, country, "other", continent, venue.start(1), venue.end(1), k, None)
+        c.when, c.traveler, c.rule = w, cands[-1].traveler, "programme_line"
+        c.tail = c.end
         out.append(c)
     out.sort(key=lambda c: c.start)
     return out

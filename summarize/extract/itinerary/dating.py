@@ -207,12 +207,16 @@ def resolve_anaphors(cands: list[Cand]) -> None:
 
 def extend_stays(cands: list[Cand], free: list[When]) -> None:
     """'In the evening she travels to X. On Saturday, May 7, she meets ...': the stay at X runs on."""
+    # A programme line's date is its own stop's.
+    taken = {c.when.start for c in cands if c.when is not None and c.rule == "programme_line"}
     for i, c in enumerate(cands):
         w = c.when
         if w is None or not w.first or w.first != w.last or len(w.first) != 10:
             continue
         nxt = cands[i + 1].start if i + 1 < len(cands) else 1 << 62
-        later = [f.first for f in free if c.end < f.start < nxt and f.first and f.first == f.last]
+        later = [
+            f.first for f in free if c.end < f.start < nxt and f.first and f.first == f.last and f.start not in taken
+        ]
         limit = add_days(w.first, 3) or ""
         later = [d for d in later if len(d) == 10 and w.first < d <= limit]
         if later:

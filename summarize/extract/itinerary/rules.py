@@ -182,6 +182,7 @@ class TravelRules:
         )
         self.area_noun = re.compile(rf"[ \t]+(?:{alternation(data.area_nouns)})\b")
         self.venue_cues = tuple(sorted(data.venue_cues, key=len, reverse=True))
+        self.venue_cues_lower = tuple(c.lower() for c in self.venue_cues)
         self.event_noun = re.compile(rf"\s+({alternation(data.event_nouns)})\b")
         self.event_nouns = frozenset(data.event_nouns)
         self.negation = re.compile(rf"(?<![\w-])(?:{alternation(data.negations)})(?:\s+\w+){{0,2}}\s*$", re.IGNORECASE)
