@@ -669,12 +669,12 @@ def _scan(view: str) -> list[NameSpan]:
         )
     if "(" in view:
         spans = _acronym_names(view, spans)
-    if lex.foreign_heads.intersection(_FIRST_WORDS(view)):
+    if lex.foreign_heads.intersection(_capitalised_words(view)):
         spans = _foreign_names(view, spans)
     return _resolve(view, spans)
 
 
-def _FIRST_WORDS(view: str) -> set[str]:  # noqa: N802 - a cheap word set, named for what it holds
+def _capitalised_words(view: str) -> set[str]:
     return set(_CAPITALISED.findall(view))
 
 
