@@ -25,5 +25,6 @@ def test_a_programme_line_may_name_a_venue_the_gazetteer_does_not_know() -> None
     assert brief(found) == [
         ("Nairobi", "KE", "2031-01-25", "2031-01-25", "planned"),
         ("Dadaab refugee camp", "KE", "2031-01-26", "2031-01-26", "planned"),
-        ("Lodwar", "KE", "2031-01-27", "2031-01-27", "planned"),
+        # a line that names no place is another day of the stay before
+        ("Lodwar", "KE", "2031-01-27", "2031-01-28", "planned"),
     ]
