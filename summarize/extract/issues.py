@@ -339,6 +339,13 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         if not target and not _passive_or_past_participle(view, m):
             continue  # "urged to" with nobody urged: only the passive ("is being urged to") says who
         if m.group("for") is not None:
+            counted = _COUNTED_THINGS.match(view, m.start("obj"), e)
+            if counted and target and _plausible_target(target):
+                # "asks the region for five things: A; B; C": the things listed are the demands
+                end = _object_end(view, counted.end(), e, rules, lists=True)
+                out.append(_Candidate(counted.end(), end, "call_for", s, m.start()))
+                out += [_Candidate(a, b, "call_for", s, m.start()) for a, b in _more_items(view, end, e, rules)]
+                continue
             # "pressed Vietnamese officials for faster approvals": a demand put to someone
             pressing = m.group("verb").lower().startswith(("press", "lobb", "push"))
             if pressing and target and _plausible_target(target) and not _noun_use(view, s, m, rules):
@@ -363,11 +370,13 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
         resumed = _resumed_list(view, end, e, rules) or _list_after_adjunct(view, end, e, rules)
         if resumed:
             out.append(_Candidate(*resumed, "call_for", s, m.start()))
+        out += [_Candidate(a, b, "call_for", s, m.start()) for a, b in _more_items(view, end, e, rules)]
     for m in rules.issue_list.finditer(view, s, e) if "issue_list" in at else ():
         if not _issue_list_ok(view, m):
             continue
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
         out.append(_Candidate(m.start("obj"), end, "issue_list", s, m.start()))
+        out += [_Candidate(a, b, "issue_list", s, m.start()) for a, b in _more_items(view, end, e, rules)]
     for m in rules.from_to.finditer(view, s, e) if "from_to" in at else ():
         end = _object_end(view, m.start("obj"), e, rules, lists=True)
         out.append(_Candidate(m.start("obj"), end, "from_to", s, m.start()))
@@ -457,7 +466,52 @@ _DEMAND_SUBJECT = re.compile(
 
 
 def _demanding_subject(view: str, s: int, at: int) -> bool:
-    return _DEMAND_SUBJECT.search(view, max(s, at - 24), at) is not None
+    if _DEMAND_SUBJECT.search(view, max(s, at - 24), at) is not None:
+        return True
+    # "the signatories demand", "unions demand": a plural subject and the plural verb
+    return view[at : at + 6].lower() == "demand" and _PLURAL_BEFORE.search(view, max(s, at - 30), at) is not None
+
+
+_PLURAL_BEFORE = re.compile(r"\b(?:the|their|all|many|some|most|[a-z]+)\s+[a-z-]{3,}[^s'’\s]?s\s+$")
+_COUNTED_THINGS = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a\s+few|a\s+number\s+of)\s+(?:[a-z-]+\s+)?"
+    r"(?:things|demands|requests|measures|changes|steps|reforms|points|actions|priorities|proposals)\s*:\s*",
+    re.I,
+)
+_SEMI_NEXT = re.compile(r"\s*;\s*(?:and\s+|or\s+)?(?:(?:for|to|on|against)\s+)?(?=[a-z\d\"“‘])")
+_RELATIVE_START = re.compile(r"\s*,\s+(?:which|who|whose|where|when)\b")
+_NEW_CLAUSE = re.compile(r"(?:he|she|they|it|we|i|you|this|that|there|but|yet|so|while)\b")
+_AND_RESUMES = re.compile(r",\s+and\s+(?=(?:the|a|an|its|their|his|her)\s)")
+
+
+def _more_items(view: str, end: int, limit: int, rules: _Rules) -> list[tuple[int, int]]:
+    """Items after an object that a rule ended too soon: the rest of a semicolon list
+    ("A, which they say ...; B; and C") or of a list a relative clause cut ("A, which ..., and B")."""
+    out: list[tuple[int, int]] = []
+    pos = end
+    if _RELATIVE_START.match(view, pos, limit):
+        semi = view.find(";", pos, limit)
+        if semi < 0:
+            resume = _AND_RESUMES.search(view, pos, limit)
+            if resume:
+                stop = _object_end(view, resume.end(), limit, rules)
+                return [(resume.end(), stop)] if stop > resume.end() else []
+            return []
+        pos = semi
+    while True:
+        m = _SEMI_NEXT.match(view, pos, limit)
+        if m is None or _NEW_CLAUSE.match(view, m.end(), limit):
+            return out
+        stop = view.find(";", m.end(), limit)
+        stop = stop if stop >= 0 else limit
+        verb = _FINITE.search(view, m.end(), stop)
+        if verb and not _RELATIVE_WORD.search(view, m.end(), verb.start()):
+            return out  # "; the company says it cannot": a clause of its own
+        item_end = _object_end(view, m.end(), stop, rules)
+        if item_end <= m.end():
+            return out
+        out.append((m.end(), item_end))
+        pos = stop
 
 
 _NEGATION_BEFORE = re.compile(r"\b(?:not|never|no\s+longer|cannot)\s+$|n['’]t\s+$")
@@ -560,6 +614,9 @@ def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
         gap = ""  # "topics will include", "topics discussed in Hanoi included", "agenda items in Canberra include"
     if link == "of" and (gap.strip() or not _OBJECT_POSITION.search(view, max(0, m.start() - 30), m.start())):
         return False
+    if link in ("are", "were", "is", "was") and _AMONG_THE.search(view, max(0, m.start() - 30), m.start()):
+        # "Among the concerns raised at the meeting were A, B and C"
+        return not _NEGATION.search(gap)
     # "issues they hope X will raise, among them" may carry a short relative clause; other links
     # must follow the noun directly ("issues such as", "some of the issues are").
     if gap.strip() and not link.startswith("among") and link != ":":
@@ -572,6 +629,7 @@ def _issue_list_ok(view: str, m: re.Match[str]) -> bool:
     return True
 
 
+_AMONG_THE = compile_lower(r"\bamong\s+(?:the|their|its|his|her)\s+(?:[a-z-]+\s+){0,2}$")
 _SETTING_GAP = re.compile(
     r"\s*(?:(?:discussed|raised|covered|addressed|tabled|on\s+the\s+agenda|to\s+be\s+discussed)\s*)?"
     r"(?:(?:in|at|during|for)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*)?"
@@ -734,7 +792,15 @@ def _split(view: str, cand: _Candidate, rules: _Rules) -> list[tuple[int, int]]:
         if m is None:
             # "ask him why China continues to A and B" asks a question: kept whole.
             asked = view[cand.verb : a] if cand.verb is not None else ""
-            return [(a, b)] if _WH_WORD.search(asked) else _verb_phrases(view, a, b)
+            if _WH_WORD.search(asked):
+                return [(a, b)]
+            # "to keep the ward open, to recruit nurses, and to station an ambulance"
+            out = []
+            pos = a
+            for t in _TO_AGAIN.finditer(view, a, b):
+                out += _verb_phrases(view, pos, t.start())
+                pos = t.end()
+            return out + _verb_phrases(view, pos, b)
         a = m.end()
         occasion = _OCCASION.search(view, a, b)
         if occasion:
@@ -783,6 +849,7 @@ _AND_VERB = re.compile(
 )
 
 
+_TO_AGAIN = re.compile(r",\s+(?:and\s+|or\s+)?to\s+(?=[a-z])")
 _EMBEDDED = re.compile(r"\bto\s+[a-z]")
 _WH_WORD = re.compile(r"\b(?:why|how|what|whether|when|where|if|who)\b", re.IGNORECASE)
 
@@ -915,6 +982,8 @@ def _issue(view: str, low_view: str, a: int, b: int, cand: _Candidate, rules: _R
         return None  # "separate concerns", "further questions": nothing said about what
     if len(words) > 1 and words[0] in rules.anaphoric and words[1] in rules.t.generic_nouns:
         return None  # "similar problems in its mining regions" points back to other issues
+    if low.startswith(("not only ", "not just ", "but also ", "not ")):
+        return None  # "..., not only in the ski season": a qualification of the item before
     if len(words) == 1 and words[0].endswith("ly"):
         return None  # "frankly", "respectfully": how, not what
     if _APPOSITIVE.match(low):

@@ -347,3 +347,38 @@ def test_open_topic_verbs_need_no_topic_word_but_a_topic() -> None:
         "freight rates for wool",
         "a shortage of shearers",
     ]
+
+
+def test_semicolon_lists_counted_things_and_lists_a_relative_clause_interrupts() -> None:
+    text = (
+        "In the letter, the growers demand the return of the milk quota, which they say kept prices stable; "
+        "the release of drought funds; and a ban on imported powder. "
+        "The charter asks the council for three things: a night bus to the coast; cheaper parking, "
+        "not only in summer; and a new pier. "
+        "Among the concerns the fishers raise most often are falling catches, which many blame on trawlers, "
+        "and the closure of the ice plant. "
+        "The union demands higher pay; the company says it cannot afford it."
+    )
+    assert _issues(text) == [
+        "the return of the milk quota",
+        "the release of drought funds",
+        "a ban on imported powder",
+        "a night bus to the coast",
+        "cheaper parking",
+        "a new pier",
+        "falling catches",
+        "the closure of the ice plant",
+        "higher pay",
+    ]
+
+
+def test_repeated_to_splits_demands_and_oil_demand_is_a_noun() -> None:
+    text = (
+        "The groups call on the province to keep the clinic open at night, to recruit two nurses, "
+        "and to station an ambulance in the village. Oil demand rose sharply in May."
+    )
+    assert _issues(text) == [
+        "keep the clinic open at night",
+        "recruit two nurses",
+        "station an ambulance in the village",
+    ]
