@@ -46,3 +46,12 @@ def test_a_person_welcomed_somewhere_is_there() -> None:
     text = "The envoy Lena Hart will be welcomed in Lisbon on Monday by the foreign minister."
     found = stops(text, [("Monday", "2031-05-12")], "2031-05-07")
     assert brief(found) == [("Lisbon", "PT", "2031-05-12", "2031-05-12", "planned")]
+
+
+def test_an_organisation_after_a_preposition_is_not_the_traveller() -> None:
+    text = (
+        "Minister Petra Lind will travel to Oslo on Monday. The delegation will hold meetings with "
+        "Nordic Council officials before flying to Bergen."
+    )
+    found = stops(text, [("Monday", "2031-05-05")], "2031-05-01")
+    assert [(s.place, s.traveler) for s in found] == [("Oslo", "Petra Lind"), ("Bergen", "Petra Lind")]

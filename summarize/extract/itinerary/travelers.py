@@ -18,6 +18,9 @@ from summarize.models import Article
 
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|their)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:with|by|of|from|to|at|in|for|on|about|against|between|among)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def traveler(view: str, s: int, c: Cand, found: list[Cand], earlier: list[Cand]) -> str | None:
@@ -40,7 +43,14 @@ def traveler(view: str, s: int, c: Cand, found: list[Cand], earlier: list[Cand])
 def _subject_before(view: str, s: int, end: int) -> str | None:
     spans = names.find_names(view, s, end)
     people = [sp for sp in spans if sp.kind == "person"]
-    others = [sp for sp in spans if sp.kind == "organization" or _is_group(sp)]
+    # "... in Brussels with European Commission officials, then arrived in Paris": a name after a
+    # preposition is no subject.
+    others = [
+        sp
+        for sp in spans
+        if (sp.kind == "organization" or _is_group(sp))
+        and not _AFTER_PREPOSITION.search(view, max(s, sp.start - 12), sp.start)
+    ]
     pron = list(_PRONOUN.finditer(view, s, end))
     last_pron = pron[-1].start() if pron else -1
     if people and people[-1].end > last_pron:
