@@ -99,3 +99,26 @@ def test_a_departure_date_dates_the_first_stop_of_the_verb_after_it() -> None:
         ("Tanzania", "TZ", "2031-06", "2031-06", "planned"),
         ("Kenya", "KE", None, None, "planned"),
     ]
+
+
+def test_a_time_of_day_is_a_time_of_the_day_last_named() -> None:
+    text = (
+        "Minister Ailsa Grant will visit Harris on Friday. She will arrive at Tarbert in the afternoon. "
+        "She is due in Aberdeen on the evening of 14 June."
+    )
+    dates = [("Friday", "2031-06-13"), ("the afternoon", "2031-06-13TAF"), ("the evening", "2031-06-10TEV")]
+    dates.append(("14 June", "2031-06-14"))
+    found = stops(text, dates, "2031-06-10")
+    assert [(s.place, s.start, s.end) for s in found] == [
+        ("Harris", "2031-06-13", "2031-06-13"),
+        ("Tarbert", "2031-06-13", "2031-06-13"),
+        ("Aberdeen", "2031-06-14", "2031-06-14"),
+    ]
+
+
+def test_one_unknown_word_visited_on_a_day_is_a_place() -> None:
+    # (one word only: "Acme Robotics" may be a company, and a bare name of two words with no place
+    # word is not taken)
+    text = "The minister will visit Colonsay tomorrow. The prince will visit Acme Robotics on Monday."
+    found = stops(text, [("tomorrow", "2031-06-11"), ("Monday", "2031-06-16")], "2031-06-10")
+    assert [(s.place, s.start) for s in found] == [("Colonsay", "2031-06-11")]

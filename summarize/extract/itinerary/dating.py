@@ -24,6 +24,8 @@ _ANAPHOR_NEXT = re.compile(
 )
 
 
+_TIME_OF_DAY = re.compile(r"^(?:in\s+)?(?:the|that)\s+(?:morning|afternoon|evening|night)$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
 _ANAPHOR_SAME = re.compile(r"^(?:the\s+)?same\s+day$|^that\s+day$|^later\s+that\s+day$", re.IGNORECASE)
 
 
@@ -65,8 +67,14 @@ def whens_of(view: str, dates: list[DateMention]) -> list[When]:
             ranges.setdefault(d.range_id, []).append(d)
             continue
         text = d.text.strip()
+        if _TIME_OF_DAY.match(text):
+            # "in the afternoon", "that evening": a time of the day last named (but "the evening of 28
+            # January" is that day's).
+            if not _OF_AFTER.match(view, d.evidence.end):
+                out.append(When(d.evidence.start, d.evidence.end, None, None, offset_days=0))
+            continue
         if not _DATEISH.search(text):
-            continue  # "in the evening": a time of day fixes no date
+            continue  # "in the evening" with no day before it: a time of day fixes no date
         if _ANAPHOR_NEXT.match(text):
             out.append(When(d.evidence.start, d.evidence.end, None, None, offset_days=1))
             continue

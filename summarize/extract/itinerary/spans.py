@@ -144,6 +144,15 @@ def _venue(
         # "travels on to Stornoway on Saturday": a town or island the gazetteer does not know,
         # after a verb of movement and its preposition, is where the traveller goes.
         return Found(start, end, text, None, "other", None, [])
+    if (
+        _VISIT_BEFORE.search(view, max(0, start - 24), start)
+        and " " not in text
+        and not text.isupper()
+        and text not in _COMPASS
+        and _DAY_AFTER.match(view, end)
+    ):
+        # "will visit Mull tomorrow": one unknown word, neither a person nor an organisation, visited on a day.
+        return Found(start, end, text, None, "other", None, [])
     return Found(-1, end)
 
 
@@ -155,6 +164,11 @@ _MOVEMENT_BEFORE = re.compile(
     r"|(?:arrive|arrives|land|lands|stop|stops|(?:is|are|was|were|be|been)\s+(?:arriving|landing|stopping))"
     r"\s+(?:in|at))\s+$",
     re.IGNORECASE,
+)
+_VISIT_BEFORE = re.compile(r"\b(?:will|to|would|shall|is\s+due\s+to|plans\s+to)\s+(?:also\s+)?visit\s+$", re.IGNORECASE)
+_DAY_AFTER = re.compile(
+    r"\s+(?:tomorrow|today|tonight|(?:on|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"on\s+\d{1,2}\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\b)"
 )
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater".split())
 _UNKNOWN_PLACE_END = re.compile(
