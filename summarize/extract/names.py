@@ -475,6 +475,8 @@ def _connects(conn: list[str], left: list[str], right_first: str) -> bool:
     if first in lex.joins_after_cue and _has_cue(left):
         # "Fundación para la Paz", "Društvo za ...", "Foro de Rectores de Universidades"
         return True
+    if first in lex.particles and len(conn) == 1 and len(left) <= 4 and any(w in lex.particles for w in left):
+        return True  # "Red de Periodistas del Istmo": a chain of particles goes on
     if first in lex.particles and len(conn) == 2:
         # "Red de Científicas de la Argentina", "Pedro de la Rosa"
         return len(left) <= 3 and right_first not in lex.not_names
@@ -678,6 +680,11 @@ def _capitalised_words(view: str) -> set[str]:
     return set(_CAPITALISED.findall(view))
 
 
+# "Union des femmes ...", "Institut für ...": an organisation word followed by a preposition of
+# another language heads a name in that language.
+_FOREIGN_LINK = re.compile(
+    r" (?:des|du|de|del|della|dei|degli|delle|der|für|voor|van|za|na|dla|pour|para|per) [^\W\d_]"
+)
 _SHARED_WORDS = frozenset({"in", "a", "do", "i", "o"})
 _ENGLISH_VERBS = frozenset(
     "says warns argues adds notes welcomes calls urges wants claims insists believes represents includes "
@@ -697,7 +704,10 @@ def _foreign_names(view: str, spans: list[NameSpan]) -> list[NameSpan]:
     while k < len(spans):
         sp = spans[k]
         k += 1
-        if sp.kind == "person" or not (set(sp.text.split()) & lex.foreign_heads):
+        if sp.kind == "person" or not (
+            set(sp.text.split()) & lex.foreign_heads
+            or (sp.kind == "organization" and _FOREIGN_LINK.match(view, sp.end) and len(sp.text.split()) <= 2)
+        ):
             out.append(sp)
             continue
         end = sp.end

@@ -114,7 +114,8 @@ def _rules() -> _Rules:
         document=document,
         not_document=compile_lower(rf"\b(?:{_alt(t.not_documents)})\b"),
         passive=compile_lower(
-            rf"\b(?P<verb>{_alt(t.passive_verbs)})\s+(?:jointly\s+)?by(?:\s*,\s*(?:among|amongst)\s+others\s*,)?\s+"
+            rf"\b(?P<verb>{_alt(t.passive_verbs)})\s+(?:jointly\s+)?(?:(?:on|in)\s+[\w ]{{1,20}}?\s+)?"
+            r"by(?:\s*,\s*(?:among|amongst)\s+others\s*,)?\s+"
         ),
         active=compile_lower(
             rf"\b(?:have|has|had|who|which)?\s*(?:also\s+|jointly\s+|together\s+)?(?P<verb>{_alt(t.active_verbs)})\s+"
@@ -299,8 +300,11 @@ def _sentence(
             doc = _signed_statement(lv, s, m.start(), rules)
         if doc is None:
             # "It has been signed by two dozen mayors": the document named in the sentences before.
-            if _IT_SUBJECT.search(lv, max(s, m.start() - 60), m.start()):
+            text_subject = verb in rules.t.strong_passive_verbs and _TEXT_SUBJECT.match(lv, s, m.start())
+            if text_subject or _IT_SUBJECT.search(lv, max(s, m.start() - 60), m.start()):
                 earlier = _previous_document(view, lv, spans, i, rules)
+                if earlier is None and text_subject:
+                    earlier = " ".join(view[text_subject.start("doc") : text_subject.end("doc")].split())
                 if earlier is not None:
                     out += _signers_listed(article, m.end(), e, "signed_by", earlier)
             continue
@@ -348,6 +352,9 @@ def _sentence(
         start = _clause_start(view, s, m2.start())
         document = doc_text or _previous_document(view, lv, spans, i, rules)
         out += _signers(article, start, m2.start(), "signers_signed", document, counts_only=False)
+        as_did = _AS_DID.search(lv, m2.end(), e)
+        if as_did:
+            out += _signers(article, as_did.end(), _list_end(view, as_did.end(), e), "so_did", document)
         # "... put their names to the text, among them A and B"
         among = _AMONG_THEM.search(lv, m2.end(), e)
         if among:
@@ -358,7 +365,8 @@ def _sentence(
     context_has_doc = bool(docs) or _context_has_doc(lv, spans, i, has_doc, rules)
     if (context_has_doc and _has(low, ("signed", "endorsed", "backed", "supported"))) or "signator" in low:
         out += _signed_it(article, lv, rules, spans, i, doc_text)
-    if context_has_doc:
+    if context_has_doc or _has(low, ("signatories", "signers")):
+        # "Its signatories include": the noun says a document was signed
         doc_for_context = doc_text or _previous_document(view, lv, spans, i, rules)
         for m in rules.include.finditer(lv, s, e) if _has(low, ("includ", "among", "such as")) else ():
             if _signer_context(view, s, m, rules):
@@ -390,14 +398,17 @@ _NEGATED = compile_lower(
 # "X signed it", "X has endorsed the text", "X said it backed the text": the document named before.
 _SIGNED_IT = compile_lower(
     r"\b(?:(?:has|have|had)\s+)?(?:also\s+|since\s+|now\s+)?(?P<verb>signed|co-signed|cosigned|countersigned|endorsed|"
-    r"backed|supported)\s+(?:it|the\s+(?:text|document|initiative|appeal|call))\b(?!\s+(?:into|through|off)\b)"
+    r"backed|supported)\s+(?:it|the\s+(?:[\w-]+\s+){0,2}?(?:text|document|initiative|appeal|call))\b"
+    r"(?!\s+(?:into|through|off)\b)"
 )
 # "X signed in a personal capacity", "X and Y signed too": signing with no object.
 _SIGNED_ALONE = compile_lower(
     r"\b(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>signed|co-signed|cosigned)"
     r"(?=\s+(?:in\s+(?:a|an|their|his|her)\s+(?:personal|individual|private|own)\b|as\s+individuals\b|too\b|"
     r"as\s+well\b|individually\b|on\s+(?:(?:his|her|their|the)\s+)?(?:first|last|opening|\w+day)\b|"
-    r"(?:after|before|during|within|shortly|immediately|early|late|last|this|yesterday)\b)|\s*[.;]|"
+    r"(?:after|before|during|within|shortly|immediately|early|late|last|this|yesterday)\b|"
+    r"in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"spring|summer|autumn|fall|winter|\d{4})\b)|\s*[.;]|"
     r"\s*,\s+(?:too|as\s+well)\b)"
 )
 _FINITE = compile_lower(r"\b(?:signed|endorsed|backed|supported|added|said|says|has|have|had|is|was|were|are)\b")
@@ -600,11 +611,14 @@ _LIST_END = re.compile(
 )
 
 
+# "The two-page text that came out of it was first signed by": a text signed is the document.
+_TEXT_SUBJECT = compile_lower(r"\s*the\s+(?P<doc>(?:[\w-]+\s+){0,2}?(?:text|document))\b[^.;]{0,80}$")
+_AS_DID = compile_lower(r",\s+as\s+(?:did|have|had|has)\s+")
 _TARGET_BEFORE = compile_lower(
     r"\b(?:hop\w*|aim\w*|target\w*|goal|needs?|needed|want\w*|expect\w*|seek\w*)\s+(?:to\s+)?(?:\w+\s+){0,3}$"
 )
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|where)\b")
-_LIST_RESUMES = re.compile(r",\s+and\s+(?:by\s+|also\s+)?(?=(?:the|a|an)\s|[A-Z])")
+_LIST_RESUMES = re.compile(r",\s+(?:and\s+)?(?:by\s+|also\s+)?(?=(?:the|a|an)\s|[A-Z])")
 
 
 def _signers_listed(
@@ -615,6 +629,11 @@ def _signers_listed(
     view = article.view
     end = _list_end(view, start, limit)
     out = _signers(article, start, end, rule, document, **kw)  # type: ignore[arg-type]
+    if view[end : end + 1] == ":":
+        # "by three collectives: the A, the B and C": the names, not the count they add up to
+        named = _signers(article, end + 1, _list_end(view, end + 1, limit), rule, document, **kw)  # type: ignore[arg-type]
+        if named:
+            out = [f for f in out if f.kind != "group"] + named
     if out and _RELATIVE_AFTER.match(view, end, limit):
         stop = view.find(";", end, limit)
         resume = _LIST_RESUMES.search(view, end, stop if stop > 0 else limit)
@@ -637,7 +656,7 @@ def _signer_context(view: str, s: int, m: re.Match[str], rules: _Rules) -> bool:
     between = view[m.end("noun") : m.end()].lower()
     # "the groups, which include", "groups backing the letter include", "wrote the groups, which also included"
     backing = re.search(r"\b(?:backing|supporting|signing|behind|endorsing)\b", between) is not None
-    definite = re.search(r"\b(?:the|these|those|other)\s+(?:[\w-]+\s+){0,3}$", before) is not None
+    definite = re.search(r"\b(?:the|these|those|other|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$", before) is not None
     return backing or definite
 
 

@@ -250,3 +250,23 @@ def test_counts_through_heads_and_readers_and_goals_that_are_no_signers() -> Non
         (None, "group", 23, "exact"),
         ("Lia Moro", "person", None, None),
     ]
+
+
+def test_a_text_signed_on_a_date_by_a_count_that_names_its_members() -> None:
+    text = (
+        "Reporters met in Oaxaca in March. The short text that came out of it was first signed on 15 March "
+        "by three collectives: the Red de Reporteros del Valle, the Colectivo Voces del Sur and Radio Lluvia. "
+        "Its signatories include the Union des femmes pêcheuses de Mbour, which represents women who dry fish, "
+        "the Association des mareyeurs de Rufisque and the Collectif des piroguiers de Hann. "
+        "The imam of Mbour, Ousmane Diop, also put his name to the text, as did the Fishers' Guild of Yoff."
+    )
+    assert [s[0] for s in _sigs(text)] == [
+        "Red de Reporteros del Valle",
+        "Colectivo Voces del Sur",
+        "Radio Lluvia",
+        "Union des femmes pêcheuses de Mbour",
+        "Association des mareyeurs de Rufisque",
+        "Collectif des piroguiers de Hann",
+        "Ousmane Diop",
+        "Fishers' Guild of Yoff",
+    ]
