@@ -122,3 +122,22 @@ def test_one_unknown_word_visited_on_a_day_is_a_place() -> None:
     text = "The minister will visit Colonsay tomorrow. The prince will visit Acme Robotics on Monday."
     found = stops(text, [("tomorrow", "2031-06-11"), ("Monday", "2031-06-16")], "2031-06-10")
     assert [(s.place, s.start) for s in found] == [("Colonsay", "2031-06-11")]
+
+
+def test_the_days_after_the_weekend_of_date_the_stop() -> None:
+    text = "Bishop Ruth Kerr flies out on 3 June. On the weekend of 7 and 8 June she will be in Lilongwe."
+    dates = [("3 June", "2031-06-03"), ("the weekend", "2031-W18-WE"), ("8 June", "2031-06-08")]
+    found = stops(text, dates, "2031-05-01")
+    assert brief(found) == [("Lilongwe", "MW", "2031-06-07", "2031-06-08", "planned")]
+
+
+def test_an_undated_stop_takes_the_date_opening_the_next_sentence_about_the_traveller() -> None:
+    text = (
+        "Bishop Ruth Kerr will then travel to Lilongwe. On Saturday she preaches at the cathedral.\n\n"
+        "Minister Jon Berg will visit Zomba. On Sunday, protesters marched in the capital."
+    )
+    found = stops(text, [("Saturday", "2031-06-07"), ("Sunday", "2031-06-08")], "2031-06-01")
+    assert brief(found) == [
+        ("Lilongwe", "MW", "2031-06-07", "2031-06-07", "planned"),
+        ("Zomba", "MW", None, None, "planned"),
+    ]

@@ -46,7 +46,9 @@ from summarize.models import Article, DateMention, Stop
 __all__ = ["extract_itinerary"]
 
 _LEADING = re.compile(
-    r"\s*(?:(?:on|by|from|in|during|starting|beginning|early|late|later|then|and)\s+)?$", re.IGNORECASE
+    r"\s*(?:(?:on|by|from|in|during|starting|beginning|early|late|later|then|and)\s+)?"
+    r"(?:the\s+(?:weekend|week|morning|afternoon|evening|night)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # "In Tokyo, she will ...": a sentence that may name a stop of a trip already under way.
@@ -103,6 +105,7 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
             para_date = (para, leading[0])
             if not found:
                 free.append(leading[0])
+                _date_from_next(view, k, para, leading[0], cands, article, paragraphs)
         cands.extend(found)
 
     if cands:
@@ -115,6 +118,31 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
     stretch_by_length(cands)
     status(view, article, cands, reference_date, rules)
     return fold(article, cands, gaz)
+
+
+# "On Saturday she preaches at the cathedral": the traveller goes on in the sentence after the date.
+_PRONOUN_AFTER = re.compile(
+    r"\s*,?\s*(?:he|she|they|the\s+(?-i:[A-Z])\w+|the\s+(?:delegation|group|couple))\b", re.IGNORECASE
+)
+
+
+def _date_from_next(
+    view: str, k: int, para: int, w: When, cands: list[Cand], article: Article, paragraphs: list[int]
+) -> None:
+    """'She will be in Lilongwe. On the weekend of 7 and 8 June she preaches at the cathedral.': a
+    stop left undated takes the date that opens the next sentence, in the same paragraph, about the
+    same traveller."""
+    if not cands or cands[-1].sentence != k - 1 or not w.first or len(w.first) != 10:
+        return
+    prev = [c for c in cands if c.sentence == k - 1]
+    if any(c.when is not None for c in prev):
+        return
+    if bisect_left(paragraphs, article.sentences[k - 1].start) != para:
+        return
+    if not _PRONOUN_AFTER.match(view, w.end):
+        return
+    c = prev[-1]
+    c.when, c.rule = w, c.rule + "+next_sentence_date"
 
 
 # "2026-01-27  Kigali, Rwanda: meeting with ...": a programme line, a date then the place.

@@ -82,6 +82,8 @@ def whens_of(view: str, dates: list[DateMention]) -> list[When]:
             out.append(When(d.evidence.start, d.evidence.end, None, None, offset_days=0))
             continue
         value = _iso(d.value)
+        if value is None and _OF_AFTER.match(view, d.evidence.end):
+            continue  # "the weekend of 7 and 8 June": the days after "of" are the date
         w = When(d.evidence.start, d.evidence.end, value, value)
         m = _AND_DAY.match(view[d.evidence.end : d.evidence.end + 12])
         if value and len(value) == 10 and m:
