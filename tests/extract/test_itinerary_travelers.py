@@ -55,3 +55,18 @@ def test_an_organisation_after_a_preposition_is_not_the_traveller() -> None:
     )
     found = stops(text, [("Monday", "2031-05-05")], "2031-05-01")
     assert [(s.place, s.traveler) for s in found] == [("Oslo", "Petra Lind"), ("Bergen", "Petra Lind")]
+
+
+def test_a_traveller_named_by_title_is_the_person_given_that_title() -> None:
+    text = (
+        "The Right Rev Dr Ines Calder, installed as Moderator of the synod in May, spoke at the manse. "
+        "The Moderator will then travel to Lilongwe. Foreign Minister Tomas Berg met donors on Monday. "
+        "The Norwegian minister will fly to Nairobi on Friday."
+    )
+    found = stops(text, [("Monday", "2031-05-05"), ("Friday", "2031-05-09")], "2031-05-06")
+    assert [(s.place, s.traveler) for s in found] == [("Lilongwe", "Ines Calder"), ("Nairobi", "Tomas Berg")]
+
+
+def test_a_title_given_to_no_one_is_the_traveller_as_written() -> None:
+    text = "Church leaders welcomed the plan. The Moderator will then travel to Lilongwe."
+    assert [(s.place, s.traveler) for s in stops(text)] == [("Lilongwe", "The Moderator")]

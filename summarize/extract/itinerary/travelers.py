@@ -35,9 +35,38 @@ def traveler(view: str, s: int, c: Cand, found: list[Cand], earlier: list[Cand])
             return subject
     end = t.start if t is not None else c.start
     person = _subject_before(view, s, end)
+    title = _TITLE_SUBJECT.search(view, max(s, end - 60), end)
+    if title is not None and (person is None or person in title.group(0)):
+        # "The Moderator will fly to Lilongwe": the person earlier given that title, else the title.
+        return _titled_person(view, title.start(), title.group(1)) or view[title.start() : title.end(1)]
     if person:
         return person
     return earlier[-1].traveler if earlier else _nearest_person(view, s)
+
+
+# A title standing as the subject just before the trigger: "the Moderator", "the Tuvaluan minister".
+_TITLE_SUBJECT = re.compile(
+    r"\bthe\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?(minister|president|premier|chancellor|envoy|secretary|ambassador|"
+    r"governor|mayor|king|queen|prince|princess|pope|bishop|archbishop|moderator|commissioner|senator)"
+    r"(?:\s+(?:will|would|is|was|also|then|later|has|had|to|be|due|set|expected))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _titled_person(view: str, at: int, title: str) -> str | None:
+    """The nearest person before ``at`` who carries ``title`` or is given it just after the name."""
+    word = title.lower()
+    people = names.find_people(view, 0, at)
+    for sp in reversed(people):
+        if word in {w.lower() for w in _LETTERS.findall(sp.title or "")}:
+            return sp.canonical or sp.text
+    for sp in reversed(people):
+        # "Morag Tennant, installed as Moderator of ...": the title given in the name's own sentence.
+        after = view[sp.end : sp.end + 60]
+        after = after[: after.find(". ")] if ". " in after else after
+        if len(sp.text.split()) >= 2 and after.startswith(",") and word in after.lower():
+            return sp.canonical or sp.text
+    return None
 
 
 def _subject_before(view: str, s: int, end: int) -> str | None:
