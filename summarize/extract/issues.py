@@ -388,8 +388,8 @@ def _sentence(view: str, s: int, e: int, rules: _Rules, hits: list[tuple[int, st
             continue  # "difficult to raise at a time when ...": no object, only an adjunct
         end = _object_end(view, start, e, rules, lists=True)
         obj = view[start:end]
-        if m.group("verb").lower().startswith("rais") and rules.raise_excluded.match(obj):
-            continue
+        if m.group("verb").lower().startswith("rais") and (rules.raise_excluded.match(obj) or _AMOUNT.match(obj)):
+            continue  # "raised funds", "raised more than £6,000", "raised 4 billion kronur"
         if _ISSUE_OBJECT.match(obj):
             continue  # "focus on the issues of A and B" is the issue_list rule's
         # The topic word may sit in a relative clause ("the people who were executed").
@@ -441,6 +441,9 @@ def _generic_object(obj: str, rules: _Rules) -> bool:
 _AS_FRAME = re.compile(r"\sas\s+(?:a|an|the|one)\s", re.I)
 
 
+_AMOUNT = re.compile(
+    r"(?:(?:more\s+than|over|about|around|nearly|almost|some|up\s+to|an\s+extra|another)\s+)?[£$€¥₹]?\s?\d", re.I
+)
 _MODAL_BEFORE = compile_lower(r"\b(?:will|would|shall|should|could|can|may|might|must|to)\s+$")
 _ISSUE_OBJECT = compile_lower(r"(?:the\s+)?(?:issues?|topics?|questions?|matters?)\s+(?:of|such\s+as|including|like)\b")
 

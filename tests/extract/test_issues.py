@@ -382,3 +382,11 @@ def test_repeated_to_splits_demands_and_oil_demand_is_a_noun() -> None:
         "recruit two nurses",
         "station an ambulance in the village",
     ]
+
+
+def test_money_raised_is_no_issue_raised() -> None:
+    text = (
+        "Parishioners have raised more than £6,000 towards a clinic roof. The firm raised 4 billion kronur "
+        "in a share issue. She will raise the price of seed with ministers."
+    )
+    assert _issues(text) == ["the price of seed with ministers"]
