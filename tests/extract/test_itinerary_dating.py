@@ -141,3 +141,32 @@ def test_an_undated_stop_takes_the_date_opening_the_next_sentence_about_the_trav
         ("Lilongwe", "MW", "2031-06-07", "2031-06-07", "planned"),
         ("Zomba", "MW", None, None, "planned"),
     ]
+
+
+def test_ordinal_days_date_stops_through_the_usual_paths() -> None:
+    text = (
+        "President Lena Ahl will stop in Tashkent on Wednesday, Oct. 1, and in the old city of Samarkand "
+        "on the 2nd. The final leg takes her to Bishkek, the Kyrgyz capital, on the 3rd. "
+        "On the weekend of the 11th and 12th she will be in Almaty."
+    )
+    dates = [
+        ("Wednesday, Oct. 1", "2031-10-01"),
+        ("the 2nd", "2031-10-02"),
+        ("the 3rd", "2031-10-03"),
+        ("the weekend", "2031-W40-WE"),
+        ("the 11th", "2031-10-11"),
+        ("12th", "2031-10-12"),
+    ]
+    found = stops(text, dates, "2031-09-24")
+    assert [(s.place, s.start, s.end) for s in found] == [
+        ("Tashkent", "2031-10-01", "2031-10-01"),
+        ("Samarkand", "2031-10-02", "2031-10-02"),
+        ("Bishkek", "2031-10-03", "2031-10-03"),
+        ("Almaty", "2031-10-11", "2031-10-12"),
+    ]
+
+
+def test_ordinal_days_joined_by_and_before_the_month() -> None:
+    text = "The envoy Sara Lind will be in Accra on the 11th and 12th of June."
+    found = stops(text, [("12th of June", "2031-06-12")], "2031-06-01")
+    assert brief(found) == [("Accra", "GH", "2031-06-11", "2031-06-12", "planned")]

@@ -29,8 +29,9 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _ANAPHOR_SAME = re.compile(r"^(?:the\s+)?same\s+day$|^that\s+day$|^later\s+that\s+day$", re.IGNORECASE)
 
 
-_DAY_AND = re.compile(r"(?<![\d,.])(\d{1,2})\s+and\s+$")
-_AND_DAY = re.compile(r"^\s+and\s+(\d{1,2})\b(?!\s*(?:per|%|million|billion|people|year))")
+_DAY_AND = re.compile(r"(?<![\d,.])(\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?:the\s+)?$")
+_DAY_FIRST = re.compile(r"(?:the\s+)?\d", re.IGNORECASE)
+_AND_DAY = re.compile(r"^\s+and\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:per|%|million|billion|people|year))")
 
 
 _DATEISH = re.compile(
@@ -85,15 +86,15 @@ def whens_of(view: str, dates: list[DateMention]) -> list[When]:
         if value is None and _OF_AFTER.match(view, d.evidence.end):
             continue  # "the weekend of 7 and 8 June": the days after "of" are the date
         w = When(d.evidence.start, d.evidence.end, value, value)
-        m = _AND_DAY.match(view[d.evidence.end : d.evidence.end + 12])
+        m = _AND_DAY.match(view[d.evidence.end : d.evidence.end + 16])
         if value and len(value) == 10 and m:
             # "June 24 and 25": one stop over two consecutive-or-near days.
             day = int(m.group(1))
             if int(value[8:]) < day <= 31:
                 w.last = f"{value[:8]}{day:02d}"
                 w.end = d.evidence.end + m.end()
-        before = _DAY_AND.search(view, max(0, d.evidence.start - 12), d.evidence.start)
-        if value and len(value) == 10 and before and d.text[:1].isdigit():
+        before = _DAY_AND.search(view, max(0, d.evidence.start - 16), d.evidence.start)
+        if value and len(value) == 10 and before and _DAY_FIRST.match(d.text):
             # "on 15 and 16 September": the same, the month written once after both days.
             day = int(before.group(1))
             if 1 <= day < int(value[8:]):
