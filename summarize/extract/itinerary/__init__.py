@@ -211,7 +211,10 @@ def _read(
     group (numbered from ``group``) of the stop before it."""
     rules, gaz = travel_rules(), gazetteer()
     # "Berlin comes next": the place stands before its phrase.
-    place_first = any(" ".join(view[a:b].lower().split()) in rules.place_first for a, b in here)
+    place_first = any(
+        view[b - 4 : b] in ("next", "stop") and " ".join(view[a:b].lower().split()) in rules.place_first
+        for a, b in here
+    )
     whole = lead_in or place_first or (bool(here) and names_a_leg(view, s, here, rules))
     # Without a leg noun or an "In X," opening, only places after a trigger can be stops, and
     # every place or venue name opens with a capital.

@@ -126,13 +126,17 @@ def sentence_stops(
     found: list[Cand] = []
     used: set[int] = set()
     thing_moved = -1  # the end of the last trigger whose subject is a thing, a vehicle, an animal or a crowd
+    opening = -2  # the end of a thing opening the sentence as its subject (-1: none; -2: not looked for yet)
     for i, t in enumerate(triggers):
         if t.kind == "place_first":
             c = _place_first(view, k, s, t, in_sentence, used)
             if c is not None:
                 found.append(c)
             continue
-        if t.kind in ("verb", "presence") and _thing_moves(view, s, prev, t, rules):
+        if t.kind in ("verb", "presence") and opening == -2:
+            m = rules.opening_thing.match(view, s, e)  # once a sentence: "The extra sailing leaves ..."
+            opening = m.end() if m is not None else -1
+        if t.kind in ("verb", "presence") and _thing_moves(view, s, prev, opening, t, rules):
             thing_moved = t.end  # "the exhibition will travel to Tokyo", "tourists heading to Iona"
             continue
         if thing_moved >= 0 and not _NEW_SUBJECT.search(view, thing_moved, t.start):
@@ -168,14 +172,16 @@ _NEW_SUBJECT = re.compile(
 )
 
 
-def _thing_moves(view: str, s: int, prev: int, t: Trigger, rules: TravelRules) -> bool:
-    """Whether the subject of trigger t is a thing, a vehicle, an animal or a crowd, not a traveller."""
+def _thing_moves(view: str, s: int, prev: int, opening: int, t: Trigger, rules: TravelRules) -> bool:
+    """Whether the subject of trigger t is a thing, a vehicle, an animal or a crowd, not a traveller.
+
+    ``opening`` is where a thing that opens the sentence as its subject ends (-1 for none).
+    """
     if rules.thing_subject.search(view, max(s, t.start - 80), t.start):
         return True
     if rules.crowd_subject.search(view, max(s, t.start - 60), t.start):
         return True
-    opening = rules.opening_thing.match(view, s, t.start + 40)
-    if opening is not None and opening.end() <= t.start and not _NEW_SUBJECT.search(view, opening.end(), t.start):
+    if 0 <= opening <= t.start and not _NEW_SUBJECT.search(view, opening, t.start):
         return True  # "The extra sailing leaves X at noon and goes on to Y"
     # "Eleven chicks were raised by hand. Two were flown to X."
     if prev < 0 or rules.bare_count.fullmatch(view, s, t.start) is None:

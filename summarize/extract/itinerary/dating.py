@@ -257,22 +257,23 @@ def stays_ended_later(view: str, article: Article, cands: list[Cand], whens: lis
     Only a stay of one day is run on, only to a day within a week, and only when the later sentence
     names no other place.
     """
-    if not cands:
+    one_day = [c for c in cands if c.when is not None and c.when.first and c.when.first == c.when.last]
+    if not one_day:
         return
     starts = [sent.start for sent in article.sentences]
     for w in whens:
-        if not w.first or len(w.first) != 10 or w.first != w.last or w.offset_days is not None:
+        if w.start <= one_day[0].end or w.offset_days is not None:
+            continue
+        if not w.first or len(w.first) != 10 or w.first != w.last:
             continue
         k = bisect_right(starts, w.start) - 1
-        if k < 0:
-            continue
         s = starts[k]
         before = view[s : w.start]
-        until = _UNTIL_BEFORE.search(before)
+        until = _UNTIL_BEFORE.search(view, max(s, w.start - 30), w.start)
         if until is not None:
-            if not _STAY_VERB.search(before, 0, until.start()):
+            if not _STAY_VERB.search(view, s, until.start()):
                 continue
-        elif not _DEPARTURE_BEFORE.search(before):
+        elif not _DEPARTURE_BEFORE.search(view, max(s, w.start - 60), w.start):
             continue
         earlier = [c for c in cands if c.sentence < k]
         if not earlier:
