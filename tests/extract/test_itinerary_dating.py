@@ -170,3 +170,20 @@ def test_ordinal_days_joined_by_and_before_the_month() -> None:
     text = "The envoy Sara Lind will be in Accra on the 11th and 12th of June."
     found = stops(text, [("12th of June", "2031-06-12")], "2031-06-01")
     assert brief(found) == [("Accra", "GH", "2031-06-11", "2031-06-12", "planned")]
+
+
+def test_a_stay_is_not_run_on_by_things_that_stay_open_or_an_office_left() -> None:
+    text = (
+        "Minister Eva Holm arrives in Rome on Monday. The exhibition is open until Thursday. "
+        "She leaves office on Friday."
+    )
+    dates = [("Monday", "2031-05-05"), ("Thursday", "2031-05-08"), ("Friday", "2031-05-09")]
+    found = stops(text, dates, "2031-05-01")
+    assert brief(found) == [("Rome", "IT", "2031-05-05", "2031-05-05", "planned")]
+
+
+def test_the_end_of_a_stay_counts_from_the_weekday_set_by_the_tense() -> None:
+    text = "Minister Eva Holm arrives in Rome on Monday. The ministers are in the Italian capital until Wednesday."
+    # the tagger put the bare "Monday" behind the reference date; the planned trip puts it ahead
+    found = stops(text, [("Monday", "2031-04-28"), ("Wednesday", "2031-05-07")], "2031-05-01")
+    assert brief(found) == [("Rome", "IT", "2031-05-05", "2031-05-07", "planned")]

@@ -112,11 +112,11 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
         cands = _programme_lines(view, article, whens, cands, gaz, rules)
     resolve_anaphors(cands)
     extend_stays(cands, free)
-    stays_ended_later(view, article, cands, whens, gaz)
     event_dates(view, cands, whens, rules)
     dateline_visits(article, cands, reference_date)
     stretch_by_length(cands)
     status(view, article, cands, reference_date, rules)
+    stays_ended_later(view, article, cands, whens, gaz)  # after a weekday is set by the tense
     return fold(article, cands, gaz)
 
 

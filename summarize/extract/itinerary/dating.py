@@ -238,12 +238,16 @@ def extend_stays(cands: list[Cand], free: list[When]) -> None:
 # a stay written in a later sentence than its start.
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _STAY_VERB = re.compile(
-    r"\b(?:stay|stays|staying|remain|remains|remaining|will\s+be|is|are|will\s+(?:then\s+)?spend|spends)\b",
+    r"\b(?:stay|stays|staying|remain|remains|remaining|(?:is|are|will\s+be)\s+(?:there|in|at)|"
+    r"will\s+(?:then\s+)?spend|spends)\b",
     re.IGNORECASE,
 )
+# The traveller's departure: the verb, what is left (a place, "there", "the city"), and the day.
 _DEPARTURE_BEFORE = re.compile(
-    r"\b(?:leaves?|leaving|departs?|departing|flies\s+(?:out|home|back)|fly\s+(?:out|home|back)|sets\s+off|"
-    r"heads\s+home|returns\s+home|goes\s+home)\b[^.;:]{0,40}?$",
+    r"\b(?:leaves?|leaving|departs?|departing|flies\s+(?:out|home|back)|fly\s+(?:out|home|back)|"
+    r"heads\s+home|returns\s+home|goes\s+home)"
+    r"(?:\s+(?:there|the\s+(?:city|capital|country|town)|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?))?"
+    r"\s+(?:(?:early|late)\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 _THERE = re.compile(r"\b(?:there|in\s+the\s+(?:[\w'’-]+\s+)?(?:capital|city|town|country))\b", re.IGNORECASE)
