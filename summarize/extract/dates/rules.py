@@ -95,6 +95,7 @@ class Rules:
         }
         self._needs_opening = frozenset(i for i, rule in enumerate(self.rules) if rule.name in _NEEDS_OPENING)
         self.plans: dict[tuple[str, str], Plan] = {}  # filled by `plan` as triggers are met
+        self.word_plans: dict[str, Plan] = {}  # the plan of each trigger word met, by the word as read
         self._combined: dict[tuple[int, ...], Combined | None] = {}
         self._opens: dict[tuple[int, str], bool] = {}  # (rule index, word): may the rule open with it
         # Opening with the character before the word (a character class) lets the engine skip

@@ -20,7 +20,7 @@ from operator import itemgetter
 from pydantic import BaseModel
 
 from summarize.extract.dates.resolve import Context
-from summarize.extract.dates.rules import Piece, Rules, compiled_rules
+from summarize.extract.dates.rules import Piece, Plan, Rules, compiled_rules
 from summarize.extract.dates.values import parse_iso
 from summarize.models import DateMention, Evidence
 
@@ -44,80 +44,59 @@ def tag(scan: str, source: str, reference_date: str | None, language: str = "en"
     return _resolve(scan, lowered, backwards, source, rules, _choose(scan, rules, found), reference_date)
 
 
-def _triggers(scan: str, lowered: str, rules: Rules) -> list[tuple[int, str, str]]:
-    """(position, kind, word) of every trigger, in text order; digits have no word."""
-    out: list[tuple[int, str, str]] = []
+def _matches(scan: str, lowered: str, backwards: str, rules: Rules) -> list[Match]:
+    """Every rule match that covers a trigger, not yet parsed, found trigger by trigger in text order."""
+    found: list[Match] = []
+    seen: set[int] = set()  # start * width + rule index
     first = rules.trigger_at_start.match(lowered)
     if first is not None:
-        _classify(scan, lowered, rules, (first,), 0, out)
-    kept = len(out)
-    if not _classify(scan, lowered, rules, rules.trigger.finditer(lowered), 1, out):
+        _at_triggers(scan, lowered, backwards, rules, (first,), 0, False, found, seen)
+    kept = len(found)
+    # In ASCII text no letter can stand where the fast pattern takes a separator.
+    if not _at_triggers(
+        scan, lowered, backwards, rules, rules.trigger.finditer(lowered), 1, not lowered.isascii(), found, seen
+    ):
         # a letter the fast pattern took for a separator: scan again with the exact class
-        del out[kept:]
-        _classify(scan, lowered, rules, rules.trigger_exact.finditer(lowered), 1, out)
-    return out
+        del found[kept:]
+        width = len(rules.rules)
+        seen = {f[2] * width + f[1] for f in found}
+        _at_triggers(scan, lowered, backwards, rules, rules.trigger_exact.finditer(lowered), 1, False, found, seen)
+    return found
 
 
-def _classify(
+def _at_triggers(
     scan: str,
     lowered: str,
+    backwards: str,
     rules: Rules,
-    found: Iterable[re.Match[str]],
+    hits: Iterable[re.Match[str]],
     skip: int,
-    out: list[tuple[int, str, str]],
+    check: bool,
+    found: list[Match],
+    seen: set[int],
 ) -> bool:
-    """Append (position, kind, word) for each trigger found that is one, the word `skip` characters in.
+    """Add the rule matches at and before each trigger of `hits`, the word `skip` characters in.
 
-    Returns False, having stopped, at a separator that is a letter beyond ASCII.
+    check: whether a separator may be a letter beyond ASCII; at one that is (before a trigger),
+    returns False, having stopped.
     """
-    kinds = rules.trigger_kinds
-    day_number_follows = rules.day_number_follows
-    for m in found:
-        sep, after = m.span()
+    width = len(rules.rules)
+    n = len(lowered)
+    openings = rules.openings
+    word_plans = rules.word_plans
+    for h in hits:
+        sep, after = h.span()
         at = sep + skip
-        if skip:
+        if check:
             c = lowered[sep]
             if c > "\x7f" and c.isalnum():
                 return False
         word = lowered[at:after]
-        kind = kinds.get(word)
-        if kind is not None:
-            out.append((at, kind, word))
-            continue
-        c = word[0]
-        if c.isdecimal():
-            # one, two or four digits, not after "." or "," nor before "%" (see grammar.trigger)
-            if lowered[after : after + 1] in (".", ",") and lowered[after + 1 : after + 2].isdigit():
-                continue  # 2.36, 5,210: amounts, not dates
-            if len(word) == 4:
-                kind = "YEAR4" if 1600 <= int(word) <= 2099 else "NUM"
-            elif day_number_follows(scan, after):
-                kind = "NUM12"
-            else:
+        plan = word_plans.get(word)
+        if plan is None:
+            plan = _plan(scan, lowered, rules, word, after)
+            if plan is None:
                 continue
-            out.append((at, kind, ""))
-        elif c in "'’":
-            out.append((at, "APOS", ""))
-        elif c == "q" and len(word) == 2 and word[1] in "1234":
-            out.append((at, "QCODE", ""))
-        else:
-            word = " ".join(word.split())
-            kind = kinds.get(word)
-            if kind:
-                out.append((at, kind, word))
-    return True
-
-
-def _matches(scan: str, lowered: str, backwards: str, rules: Rules) -> list[Match]:
-    """Every rule match that covers a trigger, not yet parsed."""
-    found: list[Match] = []
-    seen: set[int] = set()  # start * width + rule index
-    width = len(rules.rules)
-    plans = rules.plans
-    n = len(lowered)
-    openings = rules.openings
-    for at, kind, word in _triggers(scan, lowered, rules):
-        plan = plans.get((kind, word)) or rules.plan(kind, word)
         for index, match in plan.at:
             m = match(scan, at)
             if m is not None:
@@ -165,7 +144,37 @@ def _matches(scan: str, lowered: str, backwards: str, rules: Rules) -> list[Matc
                 if key not in seen:
                     seen.add(key)
                     found.append((start - end, index, start, len(found), end, None))
-    return found
+    return True
+
+
+def _plan(scan: str, lowered: str, rules: Rules, word: str, after: int) -> Plan | None:
+    """The plan for a trigger the word cache does not hold (a number, or a word met the first time)."""
+    c = word[0]
+    if c.isdecimal():
+        # one, two or four digits, not after "." or "," nor before "%" (see grammar.trigger)
+        if lowered[after : after + 1] in (".", ",") and lowered[after + 1 : after + 2].isdigit():
+            return None  # 2.36, 5,210: amounts, not dates
+        if len(word) == 4:
+            kind = "YEAR4" if 1600 <= int(word) <= 2099 else "NUM"
+        elif rules.day_number_follows(scan, after):
+            kind = "NUM12"
+        else:
+            return None
+        return rules.plans.get((kind, "")) or rules.plan(kind, "")
+    if c in "'’":
+        return rules.plans.get(("APOS", "")) or rules.plan("APOS", "")
+    if c == "q" and len(word) == 2 and word[1] in "1234":
+        return rules.plans.get(("QCODE", "")) or rules.plan("QCODE", "")
+    kinds = rules.trigger_kinds
+    kind = kinds.get(word)
+    if kind is not None:
+        plan = rules.word_plans[word] = rules.plan(kind, word)
+        return plan
+    word = " ".join(word.split())
+    kind = kinds.get(word)
+    if kind:
+        return rules.plans.get((kind, word)) or rules.plan(kind, word)
+    return None
 
 
 def _choose(scan: str, rules: Rules, found: list[Match]) -> list[Candidate]:
