@@ -187,3 +187,9 @@ def test_the_end_of_a_stay_counts_from_the_weekday_set_by_the_tense() -> None:
     # the tagger put the bare "Monday" behind the reference date; the planned trip puts it ahead
     found = stops(text, [("Monday", "2031-04-28"), ("Wednesday", "2031-05-07")], "2031-05-01")
     assert brief(found) == [("Rome", "IT", "2031-05-05", "2031-05-07", "planned")]
+
+
+def test_a_place_that_comes_next_outside_a_trip_or_next_in_line_is_no_stop() -> None:
+    assert stops("Germany comes next in the medal table, with Spain third.") == []
+    text = "Minister Eva Holm arrives in Rome on Monday. Spain is next in line for the presidency."
+    assert [s.place for s in stops(text, [("Monday", "2031-05-05")], "2031-05-01")] == ["Rome"]

@@ -70,3 +70,9 @@ def test_a_traveller_named_by_title_is_the_person_given_that_title() -> None:
 def test_a_title_given_to_no_one_is_the_traveller_as_written() -> None:
     text = "Church leaders welcomed the plan. The Moderator will then travel to Lilongwe."
     assert [(s.place, s.traveler) for s in stops(text)] == [("Lilongwe", "The Moderator")]
+
+
+def test_plural_people_opening_a_sentence_are_no_vehicle() -> None:
+    text = "The Secret Service officers travel to Tallinn on Monday to prepare the visit."
+    found = stops(text, [("Monday", "2031-05-05")], "2031-05-01")
+    assert [(s.place, s.start) for s in found] == [("Tallinn", "2031-05-05")]

@@ -129,7 +129,8 @@ def sentence_stops(
     opening = -2  # the end of a thing opening the sentence as its subject (-1: none; -2: not looked for yet)
     for i, t in enumerate(triggers):
         if t.kind == "place_first":
-            c = _place_first(view, k, s, t, in_sentence, used)
+            # only in a trip already described: "Germany comes next" is a ranking anywhere else
+            c = _place_first(view, k, s, t, in_sentence, used) if earlier else None
             if c is not None:
                 found.append(c)
             continue
@@ -192,13 +193,13 @@ def _thing_moves(view: str, s: int, prev: int, opening: int, t: Trigger, rules: 
 
 # A place that opens its clause: at the sentence start or after ", and", "and then", a semicolon.
 _CLAUSE_OPENING = re.compile(r"(?:^|[;,]\s*(?:and\s+|then\s+|and\s+then\s+)?|\band\s+(?:then\s+)?)\s*$", re.IGNORECASE)
-_TIME_AFTER = re.compile(r"\s+(?:week|month|year|day|weekend|time)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s+(?:week|month|year|day|weekend|time|to|in\s+line|door)\b", re.IGNORECASE)
 
 
 def _place_first(view: str, k: int, s: int, t: Trigger, mentions: list[PlaceMention], used: set[int]) -> Cand | None:
     """'Berlin comes next', 'and Oslo is the final stop': the place before the phrase is the next stop."""
     if _TIME_AFTER.match(view, t.end):
-        return None  # "Rome is next week's host"
+        return None  # "Rome is next week's host", "Spain is next in line"
     m = next((x for x in reversed(mentions) if x.end <= t.start), None)
     if m is None or m.start in used or m.possessive or view[m.end : t.start].strip():
         return None

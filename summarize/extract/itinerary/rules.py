@@ -206,11 +206,12 @@ class TravelRules:
         )
         # A sentence that opens with a thing as its subject ("The extra sailing leaves X at noon, calls
         # at Y and will then go on to Z"; "Eleven chicks were raised by hand"): the noun is the head of
-        # the subject when a verb, an auxiliary, "of" or a comma follows it.
+        # the subject when one of a vehicle's verbs, an auxiliary, "of" or a comma follows it.
         self.opening_thing = re.compile(
             rf"\s*[\"“‘(]?\s*(?:the|its|this|that|these|those|a|an|their|our|{alternation(_COUNTS)}|\d+)\s+"
             rf"(?:[\w'’-]+\s+){{0,3}}?(?:{things})(?=\s*,|\s+(?:of|will|would|could|may|is|are|was|were|has|have|"
-            r"had|then|also|[a-z]+s)\b(?!['’]))",
+            r"had|then|also|leaves|departs|calls|sails|runs|stops|arrives|returns|goes|travels|heads|operates|serves|"
+            r"carries|connects|continues|flies|lands|docks|moves|passes)\b)",
             re.IGNORECASE,
         )
         # "Two were flown to X": a bare count as the subject stands for the previous sentence's.
