@@ -134,12 +134,15 @@ def test_the_days_after_the_weekend_of_date_the_stop() -> None:
 def test_an_undated_stop_takes_the_date_opening_the_next_sentence_about_the_traveller() -> None:
     text = (
         "Bishop Ruth Kerr will then travel to Lilongwe. On Saturday she preaches at the cathedral.\n\n"
-        "Minister Jon Berg will visit Zomba. On Sunday, protesters marched in the capital."
+        "Minister Jon Berg will visit Zomba. On Sunday, protesters marched in the capital.\n\n"
+        "Envoy Ana Roth will fly to Blantyre. On Monday she said the talks would be hard."
     )
-    found = stops(text, [("Saturday", "2031-06-07"), ("Sunday", "2031-06-08")], "2031-06-01")
+    dates = [("Saturday", "2031-06-07"), ("Sunday", "2031-06-08"), ("Monday", "2031-06-02")]
+    found = stops(text, dates, "2031-06-01")
     assert brief(found) == [
         ("Lilongwe", "MW", "2031-06-07", "2031-06-07", "planned"),
         ("Zomba", "MW", None, None, "planned"),
+        ("Blantyre", "MW", None, None, "planned"),
     ]
 
 

@@ -122,7 +122,9 @@ def extract_itinerary(article: Article, dates: list[DateMention], reference_date
 
 # "On Saturday she preaches at the cathedral": the traveller goes on in the sentence after the date.
 _PRONOUN_AFTER = re.compile(
-    r"\s*,?\s*(?:he|she|they|the\s+(?-i:[A-Z])\w+|the\s+(?:delegation|group|couple))\b", re.IGNORECASE
+    r"\s*,?\s*(?:he|she|they|the\s+(?-i:[A-Z])\w+|the\s+(?:delegation|group|couple))\b"
+    r"(?!\s+(?:said|says|told|announced|added|wrote|tweeted|posted|confirmed|denied)\b)",  # a statement's date
+    re.IGNORECASE,
 )
 
 
