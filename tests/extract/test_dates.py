@@ -13,7 +13,8 @@ from summarize.extract.dates import find_dates, infer_reference_date, tag_articl
 from summarize.extract.dates.grammar import may_begin_with
 from summarize.extract.dates.lexicon import load_lexicon
 from summarize.extract.dates.resolve import Context
-from summarize.extract.dates.rules import compiled_rules
+from summarize.extract.dates.rules import compiled_rules, plain_ascii
+from summarize.extract.dates.tagger import tag_with
 from summarize.models import Article, DateMention, Source, Span
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -62,6 +63,25 @@ def test_mentions_are_what_validation_would_make() -> None:
                 assert hash(again) == hash(d) and repr(again) == repr(d)
                 checked += 1
     assert checked > 500
+
+
+def test_ascii_rules_agree_with_the_general_ones_on_the_samples() -> None:
+    """The samples made ASCII (curly quotes and dashes straightened, other letters dropped) are
+    tagged alike by the rules compiled for ASCII text and by the general ones."""
+    straight = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+    general, ascii_rules = compiled_rules("en"), compiled_rules("en", True)
+    compared = 0
+    for path in sorted(SAMPLES.iterdir()):
+        if path.suffix not in (".txt", ".md", ".html"):
+            continue
+        text = path.read_text(encoding="utf-8").translate(straight).encode("ascii", "ignore").decode()
+        assert plain_ascii(text)
+        for ref in (None, "2010", "2010-06-15"):
+            expected = [d.model_dump() for d in tag_with(general, text, text, ref)]
+            assert [d.model_dump() for d in tag_with(ascii_rules, text, text, ref)] == expected
+            assert [d.model_dump() for d in find_dates(text, ref)] == expected
+            compared += len(expected)
+    assert compared > 300
 
 
 def _article(text: str, view: str | None = None, **kw: object) -> Article:

@@ -6,6 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.extract.dates import find_dates
+from summarize.extract.dates.rules import compiled_rules, plain_ascii
+from summarize.extract.dates.tagger import tag_with
 
 _PIECES = st.sampled_from(
     [
@@ -58,3 +60,19 @@ def test_arbitrary_unicode_never_raises(text: str, ref: str | None) -> None:
 @given(_DATEISH, _REFS)
 def test_date_like_noise_never_raises(text: str, ref: str | None) -> None:
     _check(text, ref)
+
+
+_ASCII_DATEISH = st.lists(
+    st.one_of(_PIECES, st.text(alphabet=st.characters(max_codepoint=127), max_size=6)), max_size=30
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ASCII_DATEISH, _REFS)
+def test_ascii_rules_find_what_the_unicode_rules_find(text: str, ref: str | None) -> None:
+    """On ASCII text the rules compiled with re.ASCII find exactly what the general ones find
+    (the tagger uses them there), including around the control characters that tell them apart."""
+    general = [d.model_dump() for d in tag_with(compiled_rules("en"), text, text, ref)]
+    if plain_ascii(text):
+        assert [d.model_dump() for d in tag_with(compiled_rules("en", True), text, text, ref)] == general
+    assert [d.model_dump() for d in find_dates(text, ref)] == general

@@ -204,14 +204,30 @@ class Fragments:
         scan stops at costs more than telling a word from digits or an apostrophe year by its
         first character afterwards.
         """
+        return self._trigger(ascii_only=False)
+
+    @cached_property
+    def trigger_ascii(self) -> str:
+        """`trigger` for ASCII text: the same matches there, without what only matches beyond ASCII.
+
+        Without the curly apostrophe every class the scan tests holds ASCII characters only,
+        which the engine tests in a table of 256 bits rather than one of all characters.
+        """
+        return self._trigger(ascii_only=True)
+
+    def _trigger(self, ascii_only: bool) -> str:
         lowered = {k.lower() for k in self.trigger_kinds}
+        apostrophe, quotes = "['’]", "'’"
+        if ascii_only:
+            lowered = {k for k in lowered if k.isascii()}
+            apostrophe, quotes = "'", "'"
         # Every alternative opens with a letter, digit or apostrophe, which lets the engine pass
         # over all but the one that can match by looking at that first character alone.
         # A word ends where no letter follows, nor an apostrophe but that of a possessive
         # ("Monday's", "this year's": the expression is the word without it).
-        end = r"(?!\w|['’](?!s(?![\w'’])))"
+        end = rf"(?!\w|{apostrophe}(?!s(?![\w{quotes}])))"
         words = "|".join(f"{branch}{end}" for branch in trie_branches(lowered))
-        return rf"{words}|\d(?<![.,]\d)(?:\d{{3}}|\d?)(?![\d%])|['’]\d\d|q[1-4](?!\w)"
+        return rf"{words}|\d(?<![.,]\d)(?:\d{{3}}|\d?)(?![\d%])|{apostrophe}\d\d|q[1-4](?!\w)"
 
     @cached_property
     def prefix_words(self) -> frozenset[str]:

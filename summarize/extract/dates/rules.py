@@ -72,15 +72,20 @@ def _const(value: str) -> ValueFn:
 
 
 class Rules:
-    """The compiled rules for one lexicon, with the helpers parsers share."""
+    """The compiled rules for one lexicon, with the helpers parsers share.
 
-    def __init__(self, lex: Lexicon) -> None:
+    ascii_only: the patterns are compiled for text of ASCII characters only (see `compiled_rules`).
+    """
+
+    def __init__(self, lex: Lexicon, ascii_only: bool = False) -> None:
         self.lex = lex
         self.f = Fragments(lex)
+        self.ascii_only = ascii_only
+        self.flags = re.IGNORECASE | re.VERBOSE | (re.ASCII if ascii_only else 0)
         self.rules: list[Rule] = []
         for name, template, parse, triggers in _RULES:
             pattern = template(self.f)
-            compiled = re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+            compiled = re.compile(pattern, self.flags)
             self.rules.append(Rule(name, compiled, parse, frozenset(triggers.split())))
         self.names = [rule.name for rule in self.rules]
         self.by_trigger: dict[str, list[int]] = {}
@@ -103,18 +108,24 @@ class Rules:
         # The separator before a trigger is any character but a letter, digit, "_" or apostrophe.
         # Testing for ASCII ones is quicker; where a letter beyond ASCII stands before a trigger,
         # the text is scanned again with the exact class (see tagger._scan).
-        self.trigger = re.compile(rf"[^a-zA-Z0-9_'’](?:{self.f.trigger})")
-        self.trigger_exact = re.compile(rf"[^\w'’](?:{self.f.trigger})")
-        self.trigger_at_start = re.compile(self.f.trigger)
+        if ascii_only:
+            self.trigger = re.compile(rf"[^a-zA-Z0-9_'](?:{self.f.trigger_ascii})", re.ASCII)
+            self.trigger_exact = self.trigger
+            self.trigger_at_start = re.compile(self.f.trigger_ascii, re.ASCII)
+        else:
+            self.trigger = re.compile(rf"[^a-zA-Z0-9_'’](?:{self.f.trigger})")
+            self.trigger_exact = re.compile(rf"[^\w'’](?:{self.f.trigger})")
+            self.trigger_at_start = re.compile(self.f.trigger)
         self.trigger_kinds = {k.lower(): v for k, v in self.f.trigger_kinds.items()}
         self.prefix_words = self.f.prefix_words
-        self.openings = _openings_pattern(self.prefix_words).match
+        self.openings = _openings_pattern(self.prefix_words, re.ASCII if ascii_only else 0).match
         # What every rule started by a number of one or two digits needs right after it: a day
         # ending, a separator of a numeric date or clock time, a decade's "s", am/pm, a range
         # separator, or a month name (capitalised). Most such numbers are counts and fail here.
         self.day_number_follows = re.compile(
             rf"(?i:st|nd|rd|th)?(?:[/.:]|(?i:s)|\s*(?i:[ap])|\s*{DASH}|\s+(?:(?i:of)\s+)?[A-Z]"
-            rf"|\s+(?i:to|through|thru|until|till|and)\s)"
+            rf"|\s+(?i:to|through|thru|until|till|and)\s)",
+            re.ASCII if ascii_only else 0,
         ).match
         cal = lex.calendar
         self._months = {**cal.month_abbreviations, **cal.months}
@@ -180,7 +191,7 @@ class Rules:
             combined = self._combined[indexes] = Combined(self.rules[i].pattern.match, ((0, i),), i)
             return combined
         parts = [f"(?:(?=(?P<rule{i}>\n{_uncaptured(self.rules[i].pattern.pattern, f'r{i}_')}\n))|)" for i in indexes]
-        pattern = re.compile("".join(parts), re.IGNORECASE | re.VERBOSE)
+        pattern = re.compile("".join(parts), self.flags)
         groups = tuple((pattern.groupindex[f"rule{i}"], i) for i in indexes)
         combined = self._combined[indexes] = Combined(pattern.match, groups)
         return combined
@@ -1191,7 +1202,7 @@ _GAP_CHARS = " \t\n,-–"  # between opening words
 _GAP = f"[{re.escape(_GAP_CHARS)}]"
 
 
-def _openings_pattern(prefix_words: frozenset[str]) -> re.Pattern[str]:
+def _openings_pattern(prefix_words: frozenset[str], flags: int = 0) -> re.Pattern[str]:
     """Run on the reversed text from a trigger: the words before it that may open an expression.
 
     Up to six words, each a prefix word or one starting with a digit (read backwards: ending
@@ -1203,7 +1214,7 @@ def _openings_pattern(prefix_words: frozenset[str]) -> re.Pattern[str]:
     tail = ""
     for _ in range(_MAX_OPENING_WORDS - 1):
         tail = f"(?:{_GAP}{{1,3}}({word}){tail})?"
-    return re.compile(f"{_GAP}{{0,3}}({word}){tail}")
+    return re.compile(f"{_GAP}{{0,3}}({word}){tail}", flags)
 
 
 # Rules that never match from their trigger word itself: a count, shift word, determiner or
@@ -1246,11 +1257,22 @@ def _hangs_on(rule: str, lex: Lexicon) -> set[str] | None:
     return words.get(rule)
 
 
-def compiled_rules(language: str = "en") -> Rules:
-    """The rules for a language, compiled once."""
-    return _compiled_rules(language)
+def compiled_rules(language: str = "en", ascii_only: bool = False) -> Rules:
+    """The rules for a language, compiled once.
+
+    ascii_only: compiled for text of ASCII characters without the separators \x1c-\x1f (see
+    `plain_ascii`), on which they match exactly as the others do: there "\\d", "\\w", "\\s" and
+    letter case mean the same under re.ASCII, which the engine tests more cheaply.
+    """
+    return _compiled_rules(language, ascii_only)
+
+
+def plain_ascii(text: str) -> bool:
+    """Whether `compiled_rules(..., ascii_only=True)` may run on text: ASCII, and none of the four
+    control characters that Unicode, but not ASCII, counts as white space."""
+    return text.isascii() and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text
 
 
 @lru_cache(maxsize=8)
-def _compiled_rules(language: str) -> Rules:
-    return Rules(load_lexicon(language))
+def _compiled_rules(language: str, ascii_only: bool) -> Rules:
+    return Rules(load_lexicon(language), ascii_only)

@@ -20,7 +20,7 @@ from operator import itemgetter
 from pydantic import BaseModel
 
 from summarize.extract.dates.resolve import Context
-from summarize.extract.dates.rules import Piece, Plan, Rules, compiled_rules
+from summarize.extract.dates.rules import Piece, Plan, Rules, compiled_rules, plain_ascii
 from summarize.extract.dates.values import parse_iso
 from summarize.models import DateMention, Evidence
 
@@ -33,7 +33,11 @@ Candidate = tuple[int, int, int, int, int, list[Piece]]
 
 def tag(scan: str, source: str, reference_date: str | None, language: str = "en") -> list[DateMention]:
     """Temporal expressions of `scan` (a view of `source` with the same length), evidence from `source`."""
-    rules = compiled_rules(language)
+    return tag_with(compiled_rules(language, plain_ascii(scan)), scan, source, reference_date)
+
+
+def tag_with(rules: Rules, scan: str, source: str, reference_date: str | None) -> list[DateMention]:
+    """`tag` with the given compiled rules (those for ASCII text only where `plain_ascii(scan)`)."""
     lowered = scan.lower()
     if len(lowered) != len(scan):  # a few characters grow when lower-cased; keep offsets exact
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in scan)
