@@ -196,3 +196,21 @@ def test_a_place_that_comes_next_outside_a_trip_or_next_in_line_is_no_stop() -> 
     assert stops("Germany comes next in the medal table, with Spain third.") == []
     text = "Minister Eva Holm arrives in Rome on Monday. Spain is next in line for the presidency."
     assert [s.place for s in stops(text, [("Monday", "2031-05-05")], "2031-05-01")] == ["Rome"]
+
+
+def test_a_weekday_after_a_dated_stop_of_the_same_trip_lies_after_it() -> None:
+    text = (
+        "President Lena Ahl will stop in Lima on Wednesday, Oct. 1, and in the old city of Cusco on Thursday. "
+        "The final leg takes her to La Paz, the Bolivian capital, on Friday. "
+        "Minister Jon Berg flies to Quito on Thursday."
+    )
+    # the tagger put each bare weekday in the week of the reference date (a Wednesday)
+    dates = [("Wednesday, Oct. 1", "2031-10-01"), ("Thursday", "2031-09-25"), ("Friday", "2031-09-26")]
+    dates.append(("Thursday", "2031-09-25"))
+    found = stops(text, dates, "2031-09-24")
+    assert [(s.place, s.start) for s in found] == [
+        ("Lima", "2031-10-01"),
+        ("Cusco", "2031-10-02"),
+        ("La Paz", "2031-10-03"),
+        ("Quito", "2031-09-25"),
+    ]

@@ -343,11 +343,15 @@ def stretch_by_length(cands: list[Cand]) -> None:
         c.rule += "+length"
 
 
-def weekday_by_tense(view: str, w: When, reference: str, past: bool) -> When:
-    """A bare weekday lies ahead of a planned stop and behind a past one ("travels to Brussels on Monday")."""
+def weekday_by_tense(view: str, w: When, reference: str, past: bool, after: str | None = None) -> When:
+    """A bare weekday lies ahead of a planned stop and behind a past one ("travels to Brussels on Monday");
+    a planned stop's weekday also lies after ``after``, the last day of the planned stop before it
+    ("Lima on Wednesday, Oct. 1, and Cusco on Thursday")."""
     if len(reference) != 10 or not w.first or len(w.first) != 10 or not _WEEKDAY.match(view[w.start : w.end]):
         return w
     shift = 7 if (not past and w.first < reference) else -7 if (past and w.first > reference) else 0
+    if not past and after and len(after) == 10 and (add_days(w.first, shift) or "") < after:
+        shift += 7
     if not shift:
         return w
     return When(w.start, w.end, add_days(w.first, shift), add_days(w.last, shift))

@@ -137,6 +137,7 @@ def _person_name(view: str, sp: names.NameSpan) -> str:
 
 def status(view: str, article: Article, cands: list[Cand], reference: str | None, rules: TravelRules) -> None:
     """Planned or past, from the trigger's tense, the sentence's tense and the date against the reference."""
+    prev: Cand | None = None  # the planned stop before, in the text's order
     for c in cands:
         sent = article.sentences[c.sentence]
         text = view[sent.start : sent.end]
@@ -148,7 +149,7 @@ def status(view: str, article: Article, cands: list[Cand], reference: str | None
         else:
             past = bool(rules.past.search(text)) and not rules.future.search(text)
         if c.when is not None and c.when.first and reference:
-            c.when = weekday_by_tense(view, c.when, reference, past)
+            c.when = weekday_by_tense(view, c.when, reference, past, _last_day_before(view, c, prev))
             n = min(len(c.when.first), len(reference))
             earlier, later = c.when.first[:n] < reference[:n], c.when.first[:n] > reference[:n]
             if future and earlier and view[c.when.start - 1 : c.when.start] != "(":
@@ -159,3 +160,18 @@ def status(view: str, article: Article, cands: list[Cand], reference: str | None
             elif later:
                 past = False
         c.status = "past" if past else "planned"
+        if not past and c.when is not None and c.when.first:
+            prev = c
+
+
+def _last_day_before(view: str, c: Cand, prev: Cand | None) -> str | None:
+    """The last day of the stop told just before c on the same trip, which c's weekday must follow: the
+    same traveller, the same or the next sentence, c's date written after c (not a date opening the
+    sentence, nor "after visiting X on Wednesday", which tell of other times)."""
+    if prev is None or prev.when is None or not prev.traveler or prev.traveler != c.traveler:
+        return None
+    if c.sentence - prev.sentence > 1 or "+leading_date" in c.rule or "+paragraph_date" in c.rule:
+        return None
+    if c.trigger is not None and view[c.trigger.start : c.trigger.start + 5].lower() == "after":
+        return None
+    return prev.when.last or prev.when.first
