@@ -214,3 +214,10 @@ def test_a_weekday_after_a_dated_stop_of_the_same_trip_lies_after_it() -> None:
         ("La Paz", "2031-10-03"),
         ("Quito", "2031-09-25"),
     ]
+
+
+def test_a_departure_for_home_on_a_bare_weekday_ends_the_stay_after_its_start() -> None:
+    text = "Prime Minister Ana Ruiz flies to Nairobi on Monday. She departs for home on Thursday."
+    # the tagger put the weekdays in the week of the reference date (a Thursday)
+    found = stops(text, [("Monday", "2031-04-28"), ("Thursday", "2031-05-01")], "2031-05-01")
+    assert brief(found) == [("Nairobi", "KE", "2031-05-05", "2031-05-08", "planned")]

@@ -246,7 +246,7 @@ _STAY_VERB = re.compile(
 _DEPARTURE_BEFORE = re.compile(
     r"\b(?:leaves?|leaving|departs?|departing|flies\s+(?:out|home|back)|fly\s+(?:out|home|back)|"
     r"heads\s+home|returns\s+home|goes\s+home)"
-    r"(?:\s+(?:there|the\s+(?:city|capital|country|town)|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?))?"
+    r"(?:\s+(?:there|for\s+home|the\s+(?:city|capital|country|town)|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?))?"
     r"\s+(?:(?:early|late)\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
@@ -286,7 +286,10 @@ def stays_ended_later(view: str, article: Article, cands: list[Cand], whens: lis
         cw = c.when
         if cw is None or not cw.first or len(cw.first) != 10 or cw.first != cw.last:
             continue
-        if not cw.first < w.first <= (add_days(cw.first, _STAY_DAYS) or ""):
+        last = w.first
+        if last <= cw.first and _WEEKDAY.match(view[w.start : w.end]):
+            last = add_days(last, 7) or last  # a bare weekday ending a stay lies after its first day
+        if not cw.first < last <= (add_days(cw.first, _STAY_DAYS) or ""):
             continue
         here = [x for x in cands if x.sentence == k and x.start < w.start]
         if any(x.place.lower() != c.place.lower() for x in here):
@@ -294,7 +297,7 @@ def stays_ended_later(view: str, article: Article, cands: list[Cand], whens: lis
         named = [m for m in gaz.find(view, s, w.start) if m.text.lower() != c.place.lower()]
         if named and not _THERE.search(before):
             continue
-        c.when = When(cw.start, cw.end, cw.first, w.first)
+        c.when = When(cw.start, cw.end, cw.first, last)
         c.rule += "+stay_ends"
         for x in here:
             x.when = None  # "She stays in Paris until Wednesday": the same stop, its end
