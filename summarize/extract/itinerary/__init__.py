@@ -7,9 +7,12 @@ The story of one article, one module per step:
    with one are read further (and "In Tokyo, ..." openings while a trip is under way);
 2. ``candidates`` (with ``spans``): the places a trigger governs -- its direct object or the
    object of one of its prepositions, and the places coordinated with those ("Japan (Feb.
-   16-18), Indonesia ... and China"); a place merely mentioned nearby is not taken;
+   16-18), Indonesia ... and China"), or the place before it ("Berlin comes next"); a place
+   merely mentioned nearby is not taken, nor one a thing, vehicle or animal travels to; a
+   programme's dated lines;
 3. ``dating``: a parenthesis or a date right after the place, a date shared by a coordinated
-   list, a date opening the sentence or the paragraph, "the next day";
+   list, a date opening the sentence, the paragraph or the next sentence, "the next day", the
+   end of a stay in a later sentence;
 4. ``travelers``: the traveller (the subject, a pronoun or a title resolved to a named person)
    and the status (planned or past) from tense and dates;
 5. ``fold``: mentions of one stop folded together (the same place twice; a country and its

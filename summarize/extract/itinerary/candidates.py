@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from summarize.extract.itinerary.dating import date_before, day_of_leg
 from summarize.extract.itinerary.records import Cand, Trigger, When
 from summarize.extract.itinerary.rules import TravelRules, alternation
 from summarize.extract.itinerary.spans import name_part, next_place
-from summarize.extract.itinerary.travelers import subject, traveler
+from summarize.extract.itinerary.travelers import new_subject, subject, thing_moves, traveler
 from summarize.extract.places import Gazetteer, PlaceMention
 
 # A clause break ends the reach of a trigger: the place after it is not its destination. "to" with a
@@ -98,11 +99,6 @@ _LIST_LEAD_WORD = re.compile(
     r"(?:nation|country|city|state|day|week|leg|stop)s?)"
 )
 _COLON_LIST_WORDS = 8
-_DAY_OF_LEG = re.compile(
-    r"\b(?:the\s+)?(first|opening|last|final|closing)\s+day\s+of\s+(?:that|the|this|his|her|their|its)\s+"
-    r"(?:leg|stay|visit|trip|tour|stop)\b",
-    re.IGNORECASE,
-)
 
 
 def sentence_stops(
@@ -137,10 +133,10 @@ def sentence_stops(
         if t.kind in ("verb", "presence") and opening == -2:
             m = rules.opening_thing.match(view, s, e)  # once a sentence: "The extra sailing leaves ..."
             opening = m.end() if m is not None else -1
-        if t.kind in ("verb", "presence") and _thing_moves(view, s, prev, opening, t, rules):
+        if t.kind in ("verb", "presence") and thing_moves(view, s, prev, opening, t, rules):
             thing_moved = t.end  # "the exhibition will travel to Tokyo", "tourists heading to Iona"
             continue
-        if thing_moved >= 0 and not _NEW_SUBJECT.search(view, thing_moved, t.start):
+        if thing_moved >= 0 and not new_subject(view, thing_moved, t.start):
             thing_moved = t.end
             continue  # "... and then to Montreal", "..., calls at X and will then go on to Y": the same thing
         limit = triggers[i + 1].start if i + 1 < len(triggers) else e
@@ -162,33 +158,6 @@ def sentence_stops(
         if weak is not None:
             found.append(weak)
     return found
-
-
-# A new subject between two verbs of a sentence: a pronoun, a relative or contrasting clause, a name
-# with its verb.
-_NEW_SUBJECT = re.compile(
-    r";|:(?=\s)|\b(?:he|she|they|we|who|where|which|while|whereas|but)\b|\b(?-i:[A-Z])[a-z]+\s+(?:will|would|is|are|was|"
-    r"were|has|have|had|then|also)\b",
-    re.IGNORECASE,
-)
-
-
-def _thing_moves(view: str, s: int, prev: int, opening: int, t: Trigger, rules: TravelRules) -> bool:
-    """Whether the subject of trigger t is a thing, a vehicle, an animal or a crowd, not a traveller.
-
-    ``opening`` is where a thing that opens the sentence as its subject ends (-1 for none).
-    """
-    if rules.thing_subject.search(view, max(s, t.start - 80), t.start):
-        return True
-    if rules.crowd_subject.search(view, max(s, t.start - 60), t.start):
-        return True
-    if 0 <= opening <= t.start and not _NEW_SUBJECT.search(view, opening, t.start):
-        return True  # "The extra sailing leaves X at noon and goes on to Y"
-    # "Eleven chicks were raised by hand. Two were flown to X."
-    if prev < 0 or rules.bare_count.fullmatch(view, s, t.start) is None:
-        return False
-    opening = rules.opening_thing.match(view, prev, s)
-    return opening is not None and opening.end() < s
 
 
 # A place that opens its clause: at the sentence start or after ", and", "and then", a semicolon.
@@ -314,50 +283,14 @@ def _window(
                 cand.days_span = (d.start(), d.end())
         # "will travel on June 12 to West Berlin": a date between trigger and place.
         cand.pre = next((w for w in whens if t.end <= w.start and w.end <= start), None) if not out else None
-        # (the phrase may hold the trigger itself: "the last day of that leg in X")
-        part = _DAY_OF_LEG.search(view, max(0, t.start - 30), start) if not out and cand.pre is None else None
-        if part is not None:
-            # "spend the last day of that leg in the Mangystau region": a day of the stop before.
-            first = part.group(1).lower() in ("first", "opening")
-            cand.pre = When(part.start(), part.end(), None, None, offset_days=0, from_first=first)
         if not out and cand.pre is None:
-            cand.pre = _date_before(view, t, whens)
+            cand.pre = day_of_leg(view, t, start)
+        if not out and cand.pre is None:
+            cand.pre = date_before(view, t, whens)
         out.append(cand)
         cand.tail = _after_qualifier(view, cand.tail, limit, mentions, used, cand)
         anchor = pos = cand.tail = _after_origin(view, cand.tail, limit, mentions, used, cand)
     return out
-
-
-# "in April 2023, when he visited Turkmenistan": the date the clause hangs on.
-_WHEN_CLAUSE = re.compile(
-    r"\s*,\s*when\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}?(?:he|she|they|it|we|(?-i:[A-Z])[\w'’.-]*)\s+"
-    r"(?:(?:had|has|was|were|first|last|also|then)\s+)*$",
-    re.IGNORECASE,
-)
-# "flies out early next month and will spend her first week in X": the departure dates the first stop.
-_DEPARTURE_DATE_BEFORE = re.compile(
-    r"\b(?:flies|fly|flew|flying|leaves|leave|left|leaving|sets?\s+off|sets?\s+out|departs?|departed|travels|"
-    r"travelled|traveled|heads|headed)(?:\s+(?:out|off|abroad))?\s+(?:on\s+|in\s+|at\s+)?$",
-    re.IGNORECASE,
-)
-_AND_THEN_WILL = re.compile(
-    r"\s*,?\s*and\s+(?:(?:will|would|is\s+to|are\s+to|is\s+due\s+to|then|also|is\s+set\s+to|plans\s+to)\s+)*$",
-    re.IGNORECASE,
-)
-
-
-def _date_before(view: str, t: Trigger, whens: list[When]) -> When | None:
-    """A date written before the trigger that its clause still hangs on."""
-    w = next((w for w in reversed(whens) if w.end <= t.start and t.start - w.end <= 60), None)
-    if w is None or not w.first:
-        return None
-    if _WHEN_CLAUSE.fullmatch(view, w.end, t.start):
-        return w
-    if _AND_THEN_WILL.fullmatch(view, w.end, t.start) and _DEPARTURE_DATE_BEFORE.search(
-        view, max(0, w.start - 30), w.start
-    ):
-        return w
-    return None
 
 
 def _opens_list(view: str, t: Trigger, colon: int, whens: list[When]) -> bool:

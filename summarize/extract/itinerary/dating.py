@@ -1,8 +1,10 @@
 """Dates of stops: date mentions turned into spans with ISO ends, attached to the stops they follow.
 
-A parenthesis or a date right after the place, a date shared by a coordinated list, "the
-next day" counted from the previous stop, a stay carried over to the days written after it,
-the dates of an event the stop is named by, a dateline for a "two-day visit".
+A parenthesis or a date right after the place (past an origin or an apposition), a date shared
+by a coordinated list, a date before the trigger that its clause hangs on, "the next day" or "the
+last day of that leg" counted from the previous stop, a stay carried over to the days written
+after it or ended in a later sentence ("until Wednesday", "leaves on Friday"), the dates of an
+event the stop is named by, a dateline for a "two-day visit".
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
-from summarize.extract.itinerary.records import Cand, When
+from summarize.extract.itinerary.records import Cand, Trigger, When
 from summarize.extract.itinerary.rules import TravelRules
 from summarize.extract.places import Gazetteer, PlaceMention
 from summarize.models import Article, DateMention
@@ -200,6 +202,55 @@ def _strip_apposition(text: str, rules: TravelRules) -> str:
     text = _PARENS.sub("", text) if "(" in text else text
     m = rules.apposition.match(text)
     return text[m.end() :] if m else text
+
+
+_DAY_OF_LEG = re.compile(
+    r"\b(?:the\s+)?(first|opening|last|final|closing)\s+day\s+of\s+(?:that|the|this|his|her|their|its)\s+"
+    r"(?:leg|stay|visit|trip|tour|stop)\b",
+    re.IGNORECASE,
+)
+
+
+def day_of_leg(view: str, t: Trigger, start: int) -> When | None:
+    """'spend the last day of that leg in the Mangystau region': a day of the stop before, counted from
+    it (the phrase may hold the trigger itself)."""
+    part = _DAY_OF_LEG.search(view, max(0, t.start - 30), start)
+    if part is None:
+        return None
+    first = part.group(1).lower() in ("first", "opening")
+    return When(part.start(), part.end(), None, None, offset_days=0, from_first=first)
+
+
+# "in April 2023, when he visited Turkmenistan": the date the clause hangs on.
+_WHEN_CLAUSE = re.compile(
+    r"\s*,\s*when\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3}?(?:he|she|they|it|we|(?-i:[A-Z])[\w'’.-]*)\s+"
+    r"(?:(?:had|has|was|were|first|last|also|then)\s+)*$",
+    re.IGNORECASE,
+)
+# "flies out early next month and will spend her first week in X": the departure dates the first stop.
+_DEPARTURE_DATE_BEFORE = re.compile(
+    r"\b(?:flies|fly|flew|flying|leaves|leave|left|leaving|sets?\s+off|sets?\s+out|departs?|departed|travels|"
+    r"travelled|traveled|heads|headed)(?:\s+(?:out|off|abroad))?\s+(?:on\s+|in\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+_AND_THEN_WILL = re.compile(
+    r"\s*,?\s*and\s+(?:(?:will|would|is\s+to|are\s+to|is\s+due\s+to|then|also|is\s+set\s+to|plans\s+to)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def date_before(view: str, t: Trigger, whens: list[When]) -> When | None:
+    """A date written before the trigger that its clause still hangs on."""
+    w = next((w for w in reversed(whens) if w.end <= t.start and t.start - w.end <= 60), None)
+    if w is None or not w.first:
+        return None
+    if _WHEN_CLAUSE.fullmatch(view, w.end, t.start):
+        return w
+    if _AND_THEN_WILL.fullmatch(view, w.end, t.start) and _DEPARTURE_DATE_BEFORE.search(
+        view, max(0, w.start - 30), w.start
+    ):
+        return w
+    return None
 
 
 def resolve_anaphors(cands: list[Cand]) -> None:

@@ -1,8 +1,9 @@
 """Who travels and whether the trip is planned or past.
 
 The traveller is the subject before the trigger (a pronoun or a title resolved to a named
-person); a continuation keeps the previous stop's traveller. The status comes from the
-trigger's tense, the sentence's tense and the date against the reference date.
+person); a continuation keeps the previous stop's traveller. A thing, a vehicle, an animal or a
+crowd as the subject makes no trip. The status comes from the trigger's tense, the sentence's
+tense and the date against the reference date.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 
 from summarize.extract import names
 from summarize.extract.itinerary.dating import weekday_by_tense
-from summarize.extract.itinerary.records import Cand
+from summarize.extract.itinerary.records import Cand, Trigger
 from summarize.extract.itinerary.rules import TravelRules
 from summarize.extract.places import gazetteer
 from summarize.models import Article
@@ -133,6 +134,38 @@ def _person_name(view: str, sp: names.NameSpan) -> str:
         if role & title:
             return earlier.canonical or earlier.text
     return sp.text
+
+
+# A new subject between two verbs of a sentence: a pronoun, a relative or contrasting clause, a name
+# with its verb.
+_NEW_SUBJECT = re.compile(
+    r";|:(?=\s)|\b(?:he|she|they|we|who|where|which|while|whereas|but)\b|\b(?-i:[A-Z])[a-z]+\s+(?:will|would|is|are|was|"
+    r"were|has|have|had|then|also)\b",
+    re.IGNORECASE,
+)
+
+
+def thing_moves(view: str, s: int, prev: int, opening: int, t: Trigger, rules: TravelRules) -> bool:
+    """Whether the subject of trigger t is a thing, a vehicle, an animal or a crowd, not a traveller.
+
+    ``opening`` is where a thing that opens the sentence as its subject ends (-1 for none).
+    """
+    if rules.thing_subject.search(view, max(s, t.start - 80), t.start):
+        return True
+    if rules.crowd_subject.search(view, max(s, t.start - 60), t.start):
+        return True
+    if 0 <= opening <= t.start and not new_subject(view, opening, t.start):
+        return True  # "The extra sailing leaves X at noon and goes on to Y"
+    # "Eleven chicks were raised by hand. Two were flown to X."
+    if prev < 0 or rules.bare_count.fullmatch(view, s, t.start) is None:
+        return False
+    opening = rules.opening_thing.match(view, prev, s)
+    return opening is not None and opening.end() < s
+
+
+def new_subject(view: str, a: int, b: int) -> bool:
+    """Whether a new subject starts in view[a:b] ("..., and Minister Ross will travel on to Y")."""
+    return _NEW_SUBJECT.search(view, a, b) is not None
 
 
 def status(view: str, article: Article, cands: list[Cand], reference: str | None, rules: TravelRules) -> None:
