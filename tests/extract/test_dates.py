@@ -84,6 +84,26 @@ def test_ascii_rules_agree_with_the_general_ones_on_the_samples() -> None:
     assert compared > 300
 
 
+def test_matches_apart_are_chosen_as_the_longest_first_choice_would() -> None:
+    """Choosing group by group (matches that overlap no other on their own) picks what taking
+    every match of the text longest first picks."""
+    from summarize.extract.dates import tagger
+
+    def shape(chosen: list) -> list:
+        return [(c[:5], [(p.start, p.end, p.type, p.role, p.floating) for p in c[5]]) for c in chosen]
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.iterdir()) if p.suffix in (".txt", ".md", ".html")]
+    compared = 0
+    for text in texts:
+        rules = compiled_rules("en", plain_ascii(text))
+        lowered = text.lower()
+        found = tagger._matches(text, lowered, lowered[::-1], rules)
+        grouped = tagger._choose(text, rules, list(found))
+        assert shape(grouped) == shape(tagger._choose_longest(text, rules, list(found), check=False))
+        compared += len(grouped)
+    assert compared > 100
+
+
 def _article(text: str, view: str | None = None, **kw: object) -> Article:
     view = view if view is not None else text
     kw.setdefault("body", Span(start=0, end=len(text)))

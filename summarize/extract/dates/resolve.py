@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from summarize.extract.dates.grammar import trie
 from summarize.extract.dates.lexicon import Lexicon
@@ -72,6 +73,17 @@ class _Cues:
 
 
 _CUES: dict[str, _Cues] = {}
+
+
+# Articles name the same few days over and over: the days near a reference date are cached.
+@lru_cache(maxsize=4096)
+def _day_after(d: date, delta: int) -> str:
+    return fmt_day(d + timedelta(days=delta))
+
+
+@lru_cache(maxsize=4096)
+def _weekday_near(weekday: int, d: date, tense: Tense, direction: int | None) -> str:
+    return fmt_day(closest_weekday(weekday, d, tense, direction))
 
 
 def _cues(lex: Lexicon) -> _Cues:
@@ -310,7 +322,7 @@ class Context:
         if d is None:
             a = self.anchor()
             return fmt_date(a.year if a else None, None, None) + "-XX-XX" if a else "XXXX-XX-XX"
-        return fmt_day(d + timedelta(days=delta))
+        return _day_after(d, delta)
 
     def weekday(self, weekday: int, direction: int | None, span: tuple[int, int]) -> str:
         d = self.anchor_date()
@@ -319,7 +331,7 @@ class Context:
             return f"{fmt_date(a.year if a else None)}-WXX-{weekday}"
         # the tense matters only for a day other than the anchor's, in no given direction
         tense = None if direction in (-1, 1) or weekday == d.isoweekday() else self.tense(*span)
-        return fmt_day(closest_weekday(weekday, d, tense, direction))
+        return _weekday_near(weekday, d, tense, direction)
 
     def unit_shift(self, code: str, shift: int, base: Anchor | None = None) -> str:
         """'this week', 'last month', 'next year', 'the previous quarter' ... (code: D W WE M Q Y DE CE)."""

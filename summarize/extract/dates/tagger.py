@@ -185,16 +185,75 @@ def _choose(scan: str, rules: Rules, found: list[Match]) -> list[Candidate]:
     """The longest parsed matches that do not overlap, in text order.
 
     Longest first, then rule order, then the order found: "the past decade" beats "the past",
-    "Feb. 16-18" beats "Feb. 16". A parsed expression lies within its match, so matches are
-    taken longest first and parsed only when needed: one whose every character is already
-    claimed cannot win and is never parsed, and a parsed one is settled once no match still
-    waiting could come before it.
+    "Feb. 16-18" beats "Feb. 16" (see `_choose_longest`). A parsed expression lies within its
+    match, so matches that overlap no other are settled on their own (most are), and those that
+    do in groups, each group by itself.
+    """
+    if len(found) > 1:
+        found.sort(key=_START)
+    chosen: list[Candidate] = []
+    i, n = 0, len(found)
+    try:
+        while i < n:
+            end = found[i][4]
+            j = i + 1
+            while j < n and found[j][2] < end:
+                if found[j][4] > end:
+                    end = found[j][4]
+                j += 1
+            if j == i + 1:
+                cand = _parse(scan, rules, found[i])
+                if cand is not None:
+                    chosen.append(cand)
+            else:
+                chosen += _choose_longest(scan, rules, found[i:j])
+            i = j
+    except _Outside:
+        return _choose_longest(scan, rules, found, check=False)
+    return chosen
+
+
+class _Outside(Exception):
+    """A parsed expression reaches outside its match (none does; the groups are then not apart)."""
+
+
+def _parse(scan: str, rules: Rules, match: Match, check: bool = True) -> Candidate | None:
+    """A match parsed, its pieces trimmed; None if the parser rejects it or nothing is left."""
+    _, index, start, order, end, m = match
+    rule = rules.rules[index]
+    pieces = rule.parse(m or rule.pattern.match(scan, start), rules)
+    if not pieces:
+        return None
+    if len(pieces) == 1:
+        p = pieces[0]
+        lo, hi = p[0], p[1]
+        if scan[lo] in _TRIM or scan[hi - 1] in _TRIM:
+            p = _trim(scan, p)
+            lo, hi = p[0], p[1]
+            if hi <= lo:
+                return None
+            pieces = [p]
+    else:
+        pieces = [t for t in (_trim(scan, p) for p in pieces) if t.end > t.start]
+        if not pieces:
+            return None
+        lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
+    if check and (lo < start or hi > end):
+        raise _Outside
+    return (lo - hi, index, lo, order, hi, pieces)
+
+
+def _choose_longest(scan: str, rules: Rules, found: list[Match], check: bool = True) -> list[Candidate]:
+    """`_choose` for matches taken together: longest first, then rule order, then the order found.
+
+    A parsed expression lies within its match, so matches are taken longest first and parsed
+    only when needed: one whose every character is already claimed cannot win and is never
+    parsed, and a parsed one is settled once no match still waiting could come before it.
     """
     found.sort()
     taken = bytearray(len(scan))
     waiting: list[Candidate] = []  # parsed, ordered as the matches are (a heap)
     chosen: list[Candidate] = []
-    rule_list = rules.rules
     for match in found:
         # Settle what no match still to come can beat. Orders differ, so comparing whole
         # tuples never reaches their last items.
@@ -204,28 +263,11 @@ def _choose(scan: str, rules: Rules, found: list[Match]) -> list[Candidate]:
             if taken.find(1, lo, hi) == -1:
                 taken[lo:hi] = b"\x01" * (hi - lo)
                 chosen.append(cand)
-        _, index, start, order, end, m = match
-        if taken.find(0, start, end) == -1:
+        if taken.find(0, match[2], match[4]) == -1:
             continue
-        rule = rule_list[index]
-        pieces = rule.parse(m or rule.pattern.match(scan, start), rules)
-        if not pieces:
-            continue
-        if len(pieces) == 1:
-            p = pieces[0]
-            lo, hi = p[0], p[1]
-            if scan[lo] in _TRIM or scan[hi - 1] in _TRIM:
-                p = _trim(scan, p)
-                lo, hi = p[0], p[1]
-                if hi <= lo:
-                    continue
-                pieces = [p]
-        else:
-            pieces = [t for t in (_trim(scan, p) for p in pieces) if t.end > t.start]
-            if not pieces:
-                continue
-            lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
-        heappush(waiting, (lo - hi, index, lo, order, hi, pieces))
+        cand = _parse(scan, rules, match, check)
+        if cand is not None:
+            heappush(waiting, cand)
     while waiting:
         cand = heappop(waiting)
         lo, hi = cand[2], cand[4]

@@ -75,19 +75,31 @@ def anchor_of_value(value: str) -> Anchor | None:
     return Anchor(int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None)
 
 
+# Values are written often: numbers of one or two digits are read from a table, four-digit years
+# are their own str(), and a whole date is formatted by the datetime module in C.
+_TWO = tuple(f"{i:02d}" for i in range(100))
+
+
+def _two(n: int) -> str:
+    return _TWO[n] if 0 <= n < 100 else f"{n:02d}"
+
+
+def _four(n: int) -> str:
+    return str(n) if 1000 <= n <= 9999 else f"{n:04d}"
+
+
 def fmt_date(year: int | None, month: int | None = None, day: int | None = None) -> str:
     """'2009-02-16', '2009-02', '2009', 'XXXX-02-16' ..."""
-    out = f"{year:04d}" if year is not None else "XXXX"
+    out = _four(year) if year is not None else "XXXX"
     if month is None:
-        return out if day is None else f"{out}-XX-{day:02d}"
-    out += f"-{month:02d}"
-    if day is not None:
-        out += f"-{day:02d}"
-    return out
+        return out if day is None else f"{out}-XX-{_two(day)}"
+    if day is None:
+        return f"{out}-{_two(month)}"
+    return f"{out}-{_two(month)}-{_two(day)}"
 
 
-def fmt_day(d: date) -> str:
-    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+# date.isoformat itself, so that a datetime given is written as its date
+fmt_day = date.isoformat
 
 
 def fmt_week(d: date) -> str:
