@@ -227,7 +227,10 @@ class Fragments:
         # ("Monday's", "this year's": the expression is the word without it).
         end = rf"(?!\w|{apostrophe}(?!s(?![\w{quotes}])))"
         words = "|".join(f"{branch}{end}" for branch in trie_branches(lowered))
-        return rf"{words}|\d(?<![.,]\d)(?:\d{{3}}|\d?)(?![\d%])|{apostrophe}\d\d|q[1-4](?!\w)"
+        # For ASCII text the pattern itself passes over the digits of amounts (2.36, 5,210), which
+        # the tagger would otherwise do; there a digit is a digit for "\d" and str.isdigit alike.
+        digits_end = r"(?![\d%]|[.,]\d)" if ascii_only else r"(?![\d%])"
+        return rf"{words}|\d(?<![.,]\d)(?:\d{{3}}|\d?){digits_end}|{apostrophe}\d\d|q[1-4](?!\w)"
 
     @cached_property
     def prefix_words(self) -> frozenset[str]:

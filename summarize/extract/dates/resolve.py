@@ -96,6 +96,19 @@ def _cues(lex: Lexicon) -> _Cues:
 class Context:
     """What a value depends on beyond the expression itself, updated in document order."""
 
+    __slots__ = (
+        "_backwards",
+        "_cues",
+        "_lowered",
+        "_tenses",
+        "last_day",
+        "last_full",
+        "last_mention",
+        "lex",
+        "reference",
+        "text",
+    )
+
     def __init__(
         self, text: str, lex: Lexicon, reference: Anchor | None, lowered: str = "", backwards: str = ""
     ) -> None:
@@ -117,8 +130,8 @@ class Context:
         return self.reference or self.last_full
 
     def anchor_date(self) -> date | None:
-        a = self.anchor()
-        return a.as_date() if a else None
+        a = self.reference or self.last_full
+        return a._date if a else None
 
     def anaphor(self) -> Anchor | None:
         """What 'the same day', 'that year' ... point back to: the last date mentioned, else the anchor."""

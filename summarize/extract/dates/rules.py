@@ -21,13 +21,18 @@ from summarize.extract.dates.values import duration, fmt_date, fmt_number
 ValueFn = Callable[[Context], str]
 
 
-class Piece(NamedTuple):
-    start: int
-    end: int
-    type: str
-    value: ValueFn
-    role: str | None = None  # "start" / "end" of a range, or "span" for the range as a whole
-    floating: bool = False  # a clock time whose day the sentence may name elsewhere
+# A piece of an expression: (start, end, type, value, role, floating). The value is the value
+# itself where it depends on nothing else, or a function of the context; the role is "start" or
+# "end" of a range, "span" for the range as a whole, or None; floating marks a clock time whose
+# day the sentence may name elsewhere. A plain tuple: parsers make one for nearly every match,
+# and a named tuple costs three times as much to make.
+Piece = tuple[int, int, str, "ValueFn | str", "str | None", bool]
+
+
+def piece(
+    start: int, end: int, type_: str, value: ValueFn | str, role: str | None = None, floating: bool = False
+) -> Piece:
+    return (start, end, type_, value, role, floating)
 
 
 Parser = Callable[[re.Match[str], "Rules"], "list[Piece] | None"]
@@ -67,8 +72,9 @@ def _uncaptured(source: str, prefix: str) -> str:
     return re.sub(r"\(\?\((\w+)\)", lambda m: f"(?({prefix}{m.group(1)})", source)
 
 
-def _const(value: str) -> ValueFn:
-    return lambda ctx: value
+def _const(value: str) -> str:
+    """A value that depends on nothing but the expression (see `Piece`)."""
+    return value
 
 
 class Rules:
@@ -256,7 +262,7 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)").match
 
 def _piece(m: re.Match[str], group: str | int, type_: str, value: ValueFn, role: str | None = None) -> Piece:
     s, e = m.span(group)
-    return Piece(s, e, type_, value, role)
+    return piece(s, e, type_, value, role)
 
 
 def _strip_start(m: re.Match[str], skip_groups: tuple[str, ...]) -> int:
@@ -290,7 +296,7 @@ def _parse_date(m: re.Match[str], r: Rules) -> list[Piece] | None:
     span = m.span()
     lead_start, lead_end = m.span("lead")
     start = lead_end if lead_start == span[0] else span[0]  # "the" left out
-    return [Piece(start, span[1], "DATE", lambda ctx: ctx.month_day(month, day, year, span))]
+    return [piece(start, span[1], "DATE", lambda ctx: ctx.month_day(month, day, year, span))]
 
 
 def _pat_date_md(f: Fragments) -> str:
@@ -338,8 +344,8 @@ def _range_pieces(
     if name2 is not None and m.start(second[0]) < s2:
         s2 = m.start(second[0])
     return [
-        Piece(s1, end_of_first, "DATE", first_value, "start"),
-        Piece(s2, span[1], "DATE", second_value, "end"),
+        piece(s1, end_of_first, "DATE", first_value, "start"),
+        piece(s2, span[1], "DATE", second_value, "end"),
     ]
 
 
@@ -368,7 +374,7 @@ def _pat_range_dm(f: Fragments) -> str:
 def _parse_month_year(m: re.Match[str], r: Rules) -> list[Piece] | None:
     month = r.month_number(m.group("m"))
     year = int(m.group("y"))
-    return [Piece(m.start(), m.end(), "DATE", _const(fmt_date(year, month)))]
+    return [piece(m.start(), m.end(), "DATE", _const(fmt_date(year, month)))]
 
 
 def _pat_month_year(f: Fragments) -> str:
@@ -408,7 +414,7 @@ def _parse_month(m: re.Match[str], r: Rules) -> list[Piece] | None:
             return fmt_date(a.year, month)
         return ctx.month_day(month, None, None, span)
 
-    return [Piece(span[0], span[1], "DATE", value)]
+    return [piece(span[0], span[1], "DATE", value)]
 
 
 def _pat_month(f: Fragments) -> str:
@@ -417,7 +423,7 @@ def _pat_month(f: Fragments) -> str:
 
 
 def _parse_iso(m: re.Match[str], r: Rules) -> list[Piece] | None:
-    return [Piece(m.start(), m.end(), "DATE", _const(m.group(0)[:10]))]
+    return [piece(m.start(), m.end(), "DATE", _const(m.group(0)[:10]))]
 
 
 def _pat_iso(f: Fragments) -> str:
@@ -430,7 +436,7 @@ def _parse_slash(m: re.Match[str], r: Rules) -> list[Piece] | None:
     month, day = (a, b) if a <= 12 else (b, a)  # month first unless impossible
     if month > 12 or day > 31 or day < 1 or month < 1:
         return None
-    return [Piece(m.start(), m.end(), "DATE", _const(fmt_date(year, month, day)))]
+    return [piece(m.start(), m.end(), "DATE", _const(fmt_date(year, month, day)))]
 
 
 def _pat_slash(f: Fragments) -> str:
@@ -451,7 +457,7 @@ def _parse_year(m: re.Match[str], r: Rules) -> list[Piece] | None:
             return None
         if _NUMBER_SIGN(text, max(0, start - 3), start):
             return None
-    return [Piece(start, end, "DATE", _const(fmt_date(int(y))))]
+    return [piece(start, end, "DATE", _const(fmt_date(int(y))))]
 
 
 _NUMBER_SIGN = re.compile(r"(?:No|no|#)\.?\s*$").search  # "No. 2009", "#1999": numbers, not years
@@ -472,7 +478,7 @@ def _parse_year_range(m: re.Match[str], r: Rules) -> list[Piece] | None:
         _piece(m, "y2", "DATE", _const(fmt_date(y2)), "end"),
     ]
     if m.group("btw") or m.group("frm"):
-        pieces.append(Piece(m.start(), m.end(), "DURATION", _const(f"P{y2 - y1}Y"), "span"))
+        pieces.append(piece(m.start(), m.end(), "DURATION", _const(f"P{y2 - y1}Y"), "span"))
     return pieces
 
 
@@ -497,8 +503,8 @@ def _parse_decade(m: re.Match[str], r: Rules) -> list[Piece] | None:
                 century = 20
             return f"{century}{two // 10}"
 
-        return [Piece(m.start(), m.end(), "DATE", value_fn)]
-    return [Piece(m.start(), m.end(), "DATE", _const(value))]
+        return [piece(m.start(), m.end(), "DATE", value_fn)]
+    return [piece(m.start(), m.end(), "DATE", _const(value))]
 
 
 def _pat_decade(f: Fragments) -> str:
@@ -513,7 +519,7 @@ def _parse_century(m: re.Match[str], r: Rules) -> list[Piece] | None:
         n = int(digits.group(0)) if digits else None
     if not n or n > 21:
         return None
-    return [Piece(m.start(), m.end(), "DATE", _const(f"{n - 1:02d}"))]
+    return [piece(m.start(), m.end(), "DATE", _const(f"{n - 1:02d}"))]
 
 
 def _pat_century(f: Fragments) -> str:
@@ -536,7 +542,7 @@ def _apostrophe_year(m: re.Match[str], r: Rules) -> list[Piece] | None:
             century = 2000
         return fmt_date(century + yy)
 
-    return [Piece(m.start(), m.end(), "DATE", value)]
+    return [piece(m.start(), m.end(), "DATE", value)]
 
 
 def _pat_apostrophe_year(f: Fragments) -> str:
@@ -575,7 +581,7 @@ def _parse_season(m: re.Match[str], r: Rules) -> list[Piece] | None:
                 y -= 1
         return f"{y:04d}-{code}"
 
-    return [Piece(m.start(), m.end(), "DATE", value)]
+    return [piece(m.start(), m.end(), "DATE", value)]
 
 
 def _pat_season(f: Fragments) -> str:
@@ -625,7 +631,7 @@ def _parse_quarter(m: re.Match[str], r: Rules) -> list[Piece] | None:
                 best = (cost, y)
         return f"{best[1]:04d}-{letter}{q}"  # type: ignore[index]
 
-    return [Piece(start, m.end(), "DATE", value)]
+    return [piece(start, m.end(), "DATE", value)]
 
 
 def _pat_quarter(f: Fragments) -> str:
@@ -645,7 +651,7 @@ def _parse_quarter_code(m: re.Match[str], r: Rules) -> list[Piece] | None:
         y = year if year is not None else (a.year if a else None)
         return f"{fmt_date(y)}-Q{q}"
 
-    return [Piece(m.start(), m.end(), "DATE", value)]
+    return [piece(m.start(), m.end(), "DATE", value)]
 
 
 def _pat_quarter_code(f: Fragments) -> str:
@@ -672,7 +678,7 @@ def _parse_relative_day(m: re.Match[str], r: Rules) -> list[Piece] | None:
         day = ctx.shifted_day(delta)
         return f"{day}T{pod}" if pod else day
 
-    return [Piece(m.start(), m.end(), "TIME" if pod else "DATE", value)]
+    return [piece(m.start(), m.end(), "TIME" if pod else "DATE", value)]
 
 
 def _pat_relative_day(f: Fragments) -> str:
@@ -695,7 +701,7 @@ def _parse_weekday(m: re.Match[str], r: Rules) -> list[Piece] | None:
         day = ctx.weekday(wd, direction, span)
         return f"{day}T{pod}" if pod else day
 
-    return [Piece(span[0], span[1], "TIME" if pod else "DATE", value)]
+    return [piece(span[0], span[1], "TIME" if pod else "DATE", value)]
 
 
 def _pat_weekday(f: Fragments) -> str:
@@ -712,7 +718,7 @@ def _parse_part_of_day(m: re.Match[str], r: Rules) -> list[Piece] | None:
         return None
     code = r.lex.calendar.parts_of_day[word]
     if det in ("every", "each"):
-        return [Piece(m.start(), m.end(), "SET", _const(f"XXXX-XX-XXT{code}"))]
+        return [piece(m.start(), m.end(), "SET", _const(f"XXXX-XX-XXT{code}"))]
     delta = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(det, 0)
 
     def value(ctx: Context) -> str:
@@ -723,7 +729,7 @@ def _parse_part_of_day(m: re.Match[str], r: Rules) -> list[Piece] | None:
 
     start = m.start() if det not in ("the",) else m.start("pod")
     start = m.start()
-    return [Piece(start, m.end(), "TIME", value)]
+    return [piece(start, m.end(), "TIME", value)]
 
 
 def _pat_part_of_day(f: Fragments) -> str:
@@ -765,7 +771,7 @@ def _timed(m: re.Match[str], r: Rules, hour: int, minute: int, tz: str) -> list[
             day = fmt_date(d.year, d.month, d.day) if d and d.full else "XXXX-XX-XX"
         return day + clock
 
-    return [Piece(m.start(), m.end(), "TIME", value, floating=not day_word)]
+    return [piece(m.start(), m.end(), "TIME", value, floating=not day_word)]
 
 
 _TIME_TAIL = r"""(?:\s*\(?\s*(?P<tz>{zones})(?:\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d\d)?))?(?:\s*\))?)?
@@ -824,7 +830,7 @@ def _parse_holiday(m: re.Match[str], r: Rules) -> list[Piece] | None:
     month, day = (int(x) for x in md.split("-"))
     year = int(m.group("y")) if m.group("y") else None
     span = m.span()
-    return [Piece(m.start(), m.end(), "DATE", lambda ctx: ctx.month_day(month, day, year, span))]
+    return [piece(m.start(), m.end(), "DATE", lambda ctx: ctx.month_day(month, day, year, span))]
 
 
 def _pat_holiday(f: Fragments) -> str:
@@ -868,7 +874,7 @@ def _parse_relative_unit(m: re.Match[str], r: Rules) -> list[Piece] | None:
             "CE": (100, "Y"),
         }
         n, letter = factor[code]
-        return [Piece(m.start(), m.end(), "DURATION", _const(duration(n, letter)))]
+        return [piece(m.start(), m.end(), "DURATION", _const(duration(n, letter)))]
     if code == "D":
         if shift_word in ("this", "current", "the current"):
             return None
@@ -877,13 +883,13 @@ def _parse_relative_unit(m: re.Match[str], r: Rules) -> list[Piece] | None:
             base = ctx.last_day if anaphoric and ctx.last_day else None
             return ctx.unit_shift("D", shift, base)
 
-        return [Piece(m.start(), m.end(), "DATE", day_value)]
+        return [piece(m.start(), m.end(), "DATE", day_value)]
 
     def value(ctx: Context) -> str:
         base = ctx.anaphor() if anaphoric else None
         return ctx.unit_shift(code, shift, base)
 
-    return [Piece(m.start(), m.end(), "DATE", value)]
+    return [piece(m.start(), m.end(), "DATE", value)]
 
 
 def _pat_relative_unit(f: Fragments) -> str:
@@ -903,9 +909,9 @@ def _parse_ago(m: re.Match[str], r: Rules) -> list[Piece] | None:
     n = amount * unit.factor if amount is not None else None
     dur = duration(n, code, unit.time)
     if direction in ("before", "after"):
-        return [Piece(m.start(), m.end("unit"), "DURATION", _const(dur))]
+        return [piece(m.start(), m.end("unit"), "DURATION", _const(dur))]
     if unit.time:
-        return [Piece(m.start(), m.end(), "DURATION", _const(dur))]
+        return [piece(m.start(), m.end(), "DURATION", _const(dur))]
     anaphoric = direction != "ago" and direction not in ("from now", "hence")
 
     def value(ctx: Context) -> str:
@@ -913,7 +919,7 @@ def _parse_ago(m: re.Match[str], r: Rules) -> list[Piece] | None:
         got = ctx.back_by(n, code, sign, base)
         return got or dur
 
-    return [Piece(m.start(), m.end(), "DATE", value)]
+    return [piece(m.start(), m.end(), "DATE", value)]
 
 
 def _pat_ago(f: Fragments) -> str:
@@ -952,7 +958,7 @@ def _parse_duration(m: re.Match[str], r: Rules) -> list[Piece] | None:
     value = _duration_value(r, num, unit_word, bool(half1 or half2))
     if value is None:
         return None
-    return [Piece(start, end, "DURATION", _const(value))]
+    return [piece(start, end, "DURATION", _const(value))]
 
 
 def _pat_duration(f: Fragments) -> str:
@@ -976,7 +982,7 @@ def _parse_half(m: re.Match[str], r: Rules) -> list[Piece] | None:
     }.get(unit)
     if value is None:
         return None
-    return [Piece(m.start(), m.end(), "DURATION", _const(value))]
+    return [piece(m.start(), m.end(), "DURATION", _const(value))]
 
 
 def _pat_half(f: Fragments) -> str:
@@ -990,7 +996,7 @@ def _parse_bare_plural(m: re.Match[str], r: Rules) -> list[Piece] | None:
     if value is None:
         return None
     start = m.start("pre") if m.group("pre") else m.start("unit")
-    return [Piece(start, m.end(), "DURATION", _const(value))]
+    return [piece(start, m.end(), "DURATION", _const(value))]
 
 
 def _pat_bare_plural(f: Fragments) -> str:
@@ -1012,7 +1018,7 @@ def _parse_reference(m: re.Match[str], r: Rules) -> list[Piece] | None:
     end = m.end()
     if word == "current" and r.next_word(m.string, end) in ("account", "accounts", "affairs", "events"):
         return None
-    return [Piece(m.start("ref"), end, "DATE", _const(value))]
+    return [piece(m.start("ref"), end, "DATE", _const(value))]
 
 
 def _pat_reference(f: Fragments) -> str:
@@ -1024,7 +1030,7 @@ def _parse_set(m: re.Match[str], r: Rules) -> list[Piece] | None:
     value = r.lex.words.sets.get(word)
     if value is None:
         return None
-    return [Piece(m.start(), m.end(), "SET", _const(value))]
+    return [piece(m.start(), m.end(), "SET", _const(value))]
 
 
 def _pat_set(f: Fragments) -> str:
@@ -1035,17 +1041,17 @@ def _parse_every(m: re.Match[str], r: Rules) -> list[Piece] | None:
     target = m.group("t")
     wd = r.weekday_number(target)
     if wd is not None:
-        return [Piece(m.start(), m.end(), "SET", _const(f"XXXX-WXX-{wd}"))]
+        return [piece(m.start(), m.end(), "SET", _const(f"XXXX-WXX-{wd}"))]
     month = r.month_number(target)
     if month is not None:
-        return [Piece(m.start(), m.end(), "SET", _const(fmt_date(None, month)))]
+        return [piece(m.start(), m.end(), "SET", _const(fmt_date(None, month)))]
     n = r.number(m.group("num")) if m.group("num") else 1
     if m.group("other"):
         n = (n or 1) * 2
     value = _duration_value(r, fmt_number(n or 1), target, False)
     if value is None:
         return None
-    return [Piece(m.start(), m.end(), "SET", _const(value))]
+    return [piece(m.start(), m.end(), "SET", _const(value))]
 
 
 def _pat_every(f: Fragments) -> str:
@@ -1064,7 +1070,7 @@ def _parse_rate(m: re.Match[str], r: Rules) -> list[Piece] | None:
             return None
     if not lead and per.lower() in ("a", "an"):
         return None
-    return [Piece(m.start("rate"), m.end(), "SET", _const(value))]
+    return [piece(m.start("rate"), m.end(), "SET", _const(value))]
 
 
 def _pat_rate(f: Fragments) -> str:
@@ -1082,9 +1088,9 @@ def _parse_anaphora(m: re.Match[str], r: Rules) -> list[Piece] | None:
     if head in ("time", "period", "date") and not det.startswith("that"):
         return None
     if head == "weekend":
-        return [Piece(m.start(), m.end(), "DATE", lambda ctx: ctx.unit_shift("WE", 0))]
+        return [piece(m.start(), m.end(), "DATE", lambda ctx: ctx.unit_shift("WE", 0))]
     if det in ("the", "the entire", "the whole") and head == "week" and not adj and not post and not m.group("edge"):
-        return [Piece(m.start(), m.end(), "DURATION", _const("P1W"))]
+        return [piece(m.start(), m.end(), "DURATION", _const("P1W"))]
     shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(adj, 0)
     shift += {"after": 1, "later": 1, "before": -1, "earlier": -1, "previous": -1, "prior": -1}.get(post, 0)
     code = r.lex.words.anaphora_heads[head]
@@ -1106,7 +1112,7 @@ def _parse_anaphora(m: re.Match[str], r: Rules) -> list[Piece] | None:
             return fmt_date(base.year, base.month)
         return ctx.unit_shift(code, shift, base)
 
-    return [Piece(m.start(), m.end(), "DATE", value)]
+    return [piece(m.start(), m.end(), "DATE", value)]
 
 
 def _pat_anaphora(f: Fragments) -> str:
@@ -1125,7 +1131,7 @@ def _parse_same_period(m: re.Match[str], r: Rules) -> list[Piece] | None:
         y = year if year is not None else base.year - 1
         return fmt_date(y, base.month, base.day)
 
-    return [Piece(m.start(), m.end(), "DATE", value)]
+    return [piece(m.start(), m.end(), "DATE", value)]
 
 
 def _pat_same_period(f: Fragments) -> str:

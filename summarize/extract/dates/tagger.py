@@ -155,16 +155,23 @@ def _plan(scan: str, lowered: str, rules: Rules, word: str, after: int) -> Plan 
     """The plan for a trigger the word cache does not hold (a number, or a word met the first time)."""
     c = word[0]
     if c.isdecimal():
-        # one, two or four digits, not after "." or "," nor before "%" (see grammar.trigger)
-        if lowered[after : after + 1] in (".", ",") and lowered[after + 1 : after + 2].isdigit():
+        # one, two or four digits, not after "." or "," nor before "%" (see grammar.trigger); the
+        # pattern for ASCII text has passed over amounts itself
+        if (
+            not rules.ascii_only
+            and lowered[after : after + 1] in (".", ",")
+            and lowered[after + 1 : after + 2].isdigit()
+        ):
             return None  # 2.36, 5,210: amounts, not dates
         if len(word) == 4:
             kind = "YEAR4" if 1600 <= int(word) <= 2099 else "NUM"
-        elif rules.day_number_follows(scan, after):
-            kind = "NUM12"
-        else:
-            return None
-        return rules.plans.get((kind, "")) or rules.plan(kind, "")
+            plan = rules.plans.get((kind, "")) or rules.plan(kind, "")
+            if rules.ascii_only:  # nothing else to check: the next one is looked up by the word
+                rules.word_plans[word] = plan
+            return plan
+        if rules.day_number_follows(scan, after):
+            return rules.plans.get(("NUM12", "")) or rules.plan("NUM12", "")
+        return None
     if c in "'’":
         return rules.plans.get(("APOS", "")) or rules.plan("APOS", "")
     if c == "q" and len(word) == 2 and word[1] in "1234":
@@ -234,10 +241,10 @@ def _parse(scan: str, rules: Rules, match: Match, check: bool = True) -> Candida
                 return None
             pieces = [p]
     else:
-        pieces = [t for t in (_trim(scan, p) for p in pieces) if t.end > t.start]
+        pieces = [t for t in (_trim(scan, p) for p in pieces) if t[1] > t[0]]
         if not pieces:
             return None
-        lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
+        lo, hi = min(p[0] for p in pieces), max(p[1] for p in pieces)
     if check and (lo < start or hi > end):
         raise _Outside
     return (lo - hi, index, lo, order, hi, pieces)
@@ -300,11 +307,12 @@ def _resolve(
         name = names[cand[1]]
         pieces = cand[5]
         if len(pieces) > 1:
-            if any(p.role == "start" for p in pieces):
+            if any(p[4] == "start" for p in pieces):
                 range_id += 1
-            pieces = sorted(pieces, key=lambda p: (p.start, -p.end))
-        for start, end, type_, value_fn, role, float_ in pieces:
-            value = value_fn(ctx)
+            pieces = sorted(pieces, key=lambda p: (p[0], -p[1]))
+        for start, end, type_, value, role, float_ in pieces:
+            if value.__class__ is not str:
+                value = value(ctx)
             if type_ == "DATE" or type_ == "TIME":
                 note(value, start, end)
             if role == "span":
@@ -316,7 +324,35 @@ def _resolve(
         for i in floating:
             row = out[i]
             out[i] = (*row[:3], _day_from_sentence(scan, out, i), *row[4:])
-    return [_mention(source, *row) for row in out]
+    # The mentions are built without validation (see the note at `_new` below), written out here
+    # as this runs for every mention.
+    mentions = []
+    for start, end, type_, value, range_id, role, name in out:
+        text = source[start:end]
+        evidence = _new(Evidence)
+        _set_dict(evidence, "__dict__", {"start": start, "end": end, "text": text})
+        _set_fields(evidence, set(_EVIDENCE_FIELDS))
+        _set_extra(evidence, None)
+        _set_private(evidence, None)
+        mention = _new(DateMention)
+        _set_dict(
+            mention,
+            "__dict__",
+            {
+                "text": text,
+                "type": type_,
+                "value": value,
+                "evidence": evidence,
+                "range_id": range_id,
+                "range_role": role,
+                "rule": name,
+            },
+        )
+        _set_fields(mention, set(_MENTION_FIELDS))
+        _set_extra(mention, None)
+        _set_private(mention, None)
+        mentions.append(mention)
+    return mentions
 
 
 # A mention before it is built: start, end, type, value, range id, range role, rule.
@@ -335,52 +371,16 @@ _EVIDENCE_FIELDS = frozenset(Evidence.model_fields)
 _MENTION_FIELDS = frozenset(DateMention.model_fields)
 
 
-def _mention(
-    source: str,
-    start: int,
-    end: int,
-    type_: str,
-    value: str,
-    range_id: int | None,
-    role: str | None,
-    rule: str,
-) -> DateMention:
-    text = source[start:end]
-    evidence = _new(Evidence)
-    _set_dict(evidence, "__dict__", {"start": start, "end": end, "text": text})
-    _set_fields(evidence, set(_EVIDENCE_FIELDS))
-    _set_extra(evidence, None)
-    _set_private(evidence, None)
-    mention = _new(DateMention)
-    _set_dict(
-        mention,
-        "__dict__",
-        {
-            "text": text,
-            "type": type_,
-            "value": value,
-            "evidence": evidence,
-            "range_id": range_id,
-            "range_role": role,
-            "rule": rule,
-        },
-    )
-    _set_fields(mention, set(_MENTION_FIELDS))
-    _set_extra(mention, None)
-    _set_private(mention, None)
-    return mention
-
-
 _TRIM = " \t\n\r,;:"
 
 
 def _trim(text: str, p: Piece) -> Piece:
-    start, end = p.start, p.end
+    start, end = p[0], p[1]
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     while start < end and text[start] in _TRIM:
         start += 1
-    return p if (start, end) == (p.start, p.end) else p._replace(start=start, end=end)
+    return p if (start, end) == (p[0], p[1]) else (start, end, *p[2:])  # type: ignore[return-value]
 
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")

@@ -23,7 +23,7 @@ class Anchor:
     month: int | None = None
     day: int | None = None
 
-    @property
+    @cached_property
     def full(self) -> bool:
         return self.year is not None and self.month is not None and self.day is not None
 
