@@ -104,6 +104,40 @@ def test_matches_apart_are_chosen_as_the_longest_first_choice_would() -> None:
     assert compared > 100
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expect"),
+    [
+        ("The vote is on the 2nd.", "2011-05-10", [("2nd", "2011-05-02")]),
+        ("He resigned on the 3rd, officials said.", "2011-05-10", [("3rd", "2011-05-03")]),
+        # a day already past in a sentence about the future: next month; still to come in one
+        # about the past: last month
+        ("The council will meet on the 3rd.", "2011-05-10", [("3rd", "2011-06-03")]),
+        ("The council met on the 28th.", "2011-05-10", [("28th", "2011-04-28")]),
+        ("Payment is due by the 15th at noon.", "2011-05-10", [("15th", "2011-05-15"), ("noon", "2011-05-15T12:00")]),
+        ("On the 3rd he resigned.", "2011-05-10", [("3rd", "2011-05-03")]),
+        ("Rent falls due on the 17th of the month.", "2011-05-10", [("17th of the month", "2011-05-17")]),
+        ("The 31st falls outside it: on the 31st.", "2011-06-10", [("31st", "2011-05-31")]),
+        # with a weekday, the month where the day falls on it
+        ("The talks open on Monday the 16th.", "2011-05-10", [("Monday the 16th", "2011-05-16")]),
+        ("They met on Sunday, the 17th.", "2011-05-10", [("Sunday, the 17th", "2011-04-17")]),
+        ("It ends on Friday 13th.", "2011-05-10", [("Friday 13th", "2011-05-13")]),
+        ("They met on the 4th of April.", "2011-05-10", [("4th of April", "2011-04-04")]),
+        # without a month to anchor on
+        ("The vote is on the 2nd.", "2011", [("2nd", "2011-XX-02")]),
+        ("The vote is on the 2nd.", None, [("2nd", "XXXX-XX-02")]),
+        # ranks, not days
+        ("He finished 2nd place in the 2nd round, the 3rd largest.", "2011-05-10", []),
+        ("The office is on the 2nd floor.", "2011-05-10", []),
+        ("It is the 2nd-largest bank.", "2011-05-10", []),
+        ("The 2nd was quiet.", "2011-05-10", []),
+        ("He won on the 3rd attempt.", "2011-05-10", []),
+        ("Play resumes Monday 2nd round.", "2011-05-10", [("Monday", "2011-05-09")]),
+    ],
+)
+def test_ordinal_days_without_a_month(text: str, ref: str | None, expect: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expect
+
+
 def _article(text: str, view: str | None = None, **kw: object) -> Article:
     view = view if view is not None else text
     kw.setdefault("body", Span(start=0, end=len(text)))

@@ -108,6 +108,10 @@ class Words(_Data):
     month_cue_words: list[str]
     anaphora_heads: dict[str, str]
     anaphora_determiners: list[str]
+    day_ordinal_cues: list[str] = Field(description="words before 'the 3rd' that make it a day of the month")
+    day_ordinal_followers: list[str] = Field(
+        description="words that may follow 'the 3rd' when it is a day of the month (not 'the 3rd round')"
+    )
 
     @field_validator("reference_words")
     @classmethod

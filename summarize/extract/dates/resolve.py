@@ -19,6 +19,7 @@ from summarize.extract.dates.values import (
     fmt_day,
     fmt_week,
     quarter_of,
+    safe_date,
 )
 
 # A clause ends at sentence punctuation followed by space, or at a line break.
@@ -329,6 +330,38 @@ class Context:
             if a is not None:
                 year = closest_year(month, day, a, lambda: self.tense(*span))
         return fmt_date(year, month, day)
+
+    def day_of_month(self, day: int, weekday: int | None, span: tuple[int, int]) -> str:
+        """A day named without its month ("on the 3rd", "Monday the 17th"): in the anchor's month,
+        or the next one for a day already past in a sentence about the future, the previous one
+        for a day still to come in a sentence about the past. With a weekday, the nearest of
+        these months where the day falls on it comes first.
+        """
+        a = self.anchor()
+        if a is None or a.year is None or a.month is None:
+            return fmt_date(a.year if a else None, None, day)
+        here = (a.year, a.month)
+        after = add_months(a.year, a.month, 1)
+        before = add_months(a.year, a.month, -1)
+        if weekday is not None:
+            d = safe_date(a.year, a.month, day)
+            if d is not None and d.isoweekday() == weekday:
+                return fmt_date(a.year, a.month, day)
+            for y, m in (after, before) if self.tense(*span) == "future" else (before, after):
+                d = safe_date(y, m, day)
+                if d is not None and d.isoweekday() == weekday:
+                    return fmt_date(y, m, day)
+        choice = here
+        if a.day is not None and day != a.day:
+            tense = self.tense(*span)
+            if tense == "future" and day < a.day:
+                choice = after
+            elif tense == "past" and day > a.day:
+                choice = before
+        for y, m in (choice, here, before, after):  # the first of them that has such a day (the 31st)
+            if safe_date(y, m, day) is not None:
+                return fmt_date(y, m, day)
+        return fmt_date(choice[0], choice[1], day)
 
     def shifted_day(self, delta: int) -> str:
         d = self.anchor_date()

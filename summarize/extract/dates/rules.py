@@ -126,10 +126,12 @@ class Rules:
         self.prefix_words = self.f.prefix_words
         self.openings = _openings_pattern(self.prefix_words, re.ASCII if ascii_only else 0).match
         # What every rule started by a number of one or two digits needs right after it: a day
-        # ending, a separator of a numeric date or clock time, a decade's "s", am/pm, a range
-        # separator, or a month name (capitalised). Most such numbers are counts and fail here.
+        # ending (an ordinal number may be a day without its month: "on the 3rd"), a separator
+        # of a numeric date or clock time, a decade's "s", am/pm, a range separator, or a month
+        # name (capitalised). Most such numbers are counts and fail here.
         self.day_number_follows = re.compile(
-            rf"(?i:st|nd|rd|th)?(?:[/.:]|(?i:s)|\s*(?i:[ap])|\s*{DASH}|\s+(?:(?i:of)\s+)?[A-Z]"
+            rf"(?i:st|nd|rd|th)(?![a-zA-Z])"
+            rf"|(?i:st|nd|rd|th)?(?:[/.:]|(?i:s)|\s*(?i:[ap])|\s*{DASH}|\s+(?:(?i:of)\s+)?[A-Z]"
             rf"|\s+(?i:to|through|thru|until|till|and)\s)",
             re.ASCII if ascii_only else 0,
         ).match
@@ -148,6 +150,8 @@ class Rules:
         self._year_blockers = frozenset(w.year_blockers)
         self._year_preps = frozenset(w.year_preposition_words)
         self._month_cues = frozenset(w.month_cue_words)
+        self._day_ordinal_cues = frozenset(w.day_ordinal_cues)
+        self._day_ordinal_followers = frozenset(w.day_ordinal_followers)
 
     def plan(self, kind: str, word: str) -> Plan:
         """The rules to try at a trigger of this kind and word, at its position and before it."""
@@ -307,6 +311,56 @@ def _pat_date_md(f: Fragments) -> str:
 def _pat_date_dm(f: Fragments) -> str:
     return rf"""(?<![\d,.])(?:{f.weekday("w")},?\s+)?(?P<lead>the\s+)?{f.day("d")}(?:\s+of)?\s+{f.month("m")}
                 (?:,?\s*{f.year("y")})?"""
+
+
+_ORDINAL_DAY = r"(?P<d>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![\w%])"
+_AFTER_DAY = frozenset(".,;:!?)]\"'’”")
+
+
+def _day_ends(r: Rules, text: str, end: int) -> bool:
+    """Whether an ordinal number ending at `end` may be a day rather than a rank ("the 3rd round",
+    "2nd-largest"): at the end of the text or a clause, or before a word that no noun phrase
+    goes on with ("on the 3rd, officials said", "on the 3rd at noon", "on the 3rd he resigned")."""
+    c = text[end : end + 1]
+    if not c or c in _AFTER_DAY:
+        return True
+    if not c.isspace():
+        return False
+    rest = text[end : end + 40].lstrip()
+    if not rest or rest[0] in _AFTER_DAY or rest[0] in "—–-":
+        return True
+    word = r.next_word(text, end)
+    return bool(word) and (rest[0].islower() or word == "i") and word in r._day_ordinal_followers
+
+
+def _parse_ordinal_day(m: re.Match[str], r: Rules) -> list[Piece] | None:
+    """ "on the 3rd", "by the 15th", "the 17th of the month": a day of the month without the month."""
+    text = m.string
+    start, end = m.span()
+    if not m.group("ofm") and (r.previous_word(text, start) not in r._day_ordinal_cues or not _day_ends(r, text, end)):
+        return None
+    day = _day(m.group("d"))
+    span = (start, end)
+    return [piece(m.start("d"), end, "DATE", lambda ctx: ctx.day_of_month(day, None, span))]
+
+
+def _pat_ordinal_day(f: Fragments) -> str:
+    return rf"""(?<!\w)the\s+{_ORDINAL_DAY}(?P<ofm>\s+of\s+the\s+month(?!\w))?"""
+
+
+def _parse_weekday_ordinal(m: re.Match[str], r: Rules) -> list[Piece] | None:
+    """ "Monday the 17th", "Monday, 17th": a weekday and a day of the month, without the month."""
+    wd = r.weekday_number(m.group("w"))
+    start, end = m.span()
+    if wd is None or not _day_ends(r, m.string, end):
+        return None
+    day = _day(m.group("d"))
+    span = (start, end)
+    return [piece(start, end, "DATE", lambda ctx: ctx.day_of_month(day, wd, span))]
+
+
+def _pat_weekday_ordinal(f: Fragments) -> str:
+    return rf"""{f.weekday("w")},?\s+(?:the\s+)?{_ORDINAL_DAY}"""
 
 
 def _range_pieces(
@@ -1152,6 +1206,8 @@ _RULES: list[tuple[str, Callable[[Fragments], str], Parser, str]] = [
     ("date.numeric", _pat_slash, _parse_slash, "NUM12"),
     ("date.month_day", _pat_date_md, _parse_date, "MONTH WEEKDAY"),
     ("date.day_month", _pat_date_dm, _parse_date, "NUM12 WEEKDAY"),
+    ("date.ordinal_day", _pat_ordinal_day, _parse_ordinal_day, "NUM12"),
+    ("date.weekday_ordinal", _pat_weekday_ordinal, _parse_weekday_ordinal, "WEEKDAY"),
     ("date.month_year", _pat_month_year, _parse_month_year, "MONTH"),
     ("date.same_period", _pat_same_period, _parse_same_period, "UNIT ANAPH"),
     ("date.quarter", _pat_quarter, _parse_quarter, "UNIT HALF"),
@@ -1199,6 +1255,7 @@ _OPENS_WITH_TRIGGER = frozenset(
         "set.every",
         "date.month_day",
         "date.day_month",
+        "date.weekday_ordinal",
     }
 )
 
@@ -1235,6 +1292,7 @@ _NEEDS_OPENING = frozenset(
         "date.relative_unit",
         "duration.count",
         "date.anaphora",
+        "date.ordinal_day",
     }
 )
 
