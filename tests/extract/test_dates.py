@@ -138,6 +138,38 @@ def test_ordinal_days_without_a_month(text: str, ref: str | None, expect: list[t
     assert [(d.text, d.value) for d in find_dates(text, ref)] == expect
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expect"),
+    [
+        (
+            "The summit was held the weekend of the 12th and 13th.",
+            "2011-05-20",
+            [("the weekend of the 12th", "2011-05-12", "start"), ("13th", "2011-05-13", "end")],
+        ),
+        (
+            "The fair will run the weekend of the 4th and 5th.",
+            "2011-05-20",
+            [("the weekend of the 4th", "2011-06-04", "start"), ("5th", "2011-06-05", "end")],
+        ),
+        (
+            "They will come the weekend of the 31st and 1st.",
+            "2011-07-20",
+            [("the weekend of the 31st", "2011-07-31", "start"), ("1st", "2011-08-01", "end")],
+        ),
+        (
+            "The race is the weekend of 30-31 July.",
+            "2011-05-20",
+            [("the weekend of 30", "2011-07-30", "start"), ("31 July", "2011-07-31", "end")],
+        ),
+        ("We met at the weekend of the 12th and 20th.", "2011-05-20", [("the weekend", "2011-W20-WE", None)]),
+    ],
+)
+def test_the_weekend_of_two_days(text: str, ref: str, expect: list[tuple[str, str, str | None]]) -> None:
+    dates = find_dates(text, ref)
+    assert [(d.text, d.value, d.range_role) for d in dates] == expect
+    assert len({d.range_id for d in dates}) == 1
+
+
 def _article(text: str, view: str | None = None, **kw: object) -> Article:
     view = view if view is not None else text
     kw.setdefault("body", Span(start=0, end=len(text)))

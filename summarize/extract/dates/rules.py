@@ -16,7 +16,7 @@ from typing import NamedTuple
 from summarize.extract.dates.grammar import DASH, RANGE_SEP, Fragments, may_begin_with, trie
 from summarize.extract.dates.lexicon import Lexicon, Unit, load_lexicon
 from summarize.extract.dates.resolve import Context
-from summarize.extract.dates.values import duration, fmt_date, fmt_number
+from summarize.extract.dates.values import add_months, duration, fmt_date, fmt_number
 
 ValueFn = Callable[[Context], str]
 
@@ -361,6 +361,45 @@ def _parse_weekday_ordinal(m: re.Match[str], r: Rules) -> list[Piece] | None:
 
 def _pat_weekday_ordinal(f: Fragments) -> str:
     return rf"""{f.weekday("w")},?\s+(?:the\s+)?{_ORDINAL_DAY}"""
+
+
+def _parse_weekend_days(m: re.Match[str], r: Rules) -> list[Piece] | None:
+    """ "the weekend of the 12th and 13th": two days, as a range, in the month named or resolved
+    as a day without its month is."""
+    d1, d2 = _day(m.group("d1")), _day(m.group("d2"))
+    name, y = m.group("m", "y")
+    month = r.month_number(name) if name else None
+    year = int(y) if y else None
+    wrapped = d2 < d1  # "the 31st and 1st"
+    if not (0 < d2 - d1 <= 2 or (wrapped and d1 >= 28 and d2 <= 2)):
+        return None
+    span = m.span()
+
+    def first(ctx: Context) -> str:
+        if month is not None:
+            return ctx.month_day(month, d1, year, span)
+        return ctx.day_of_month(d1, None, span)
+
+    def second(ctx: Context) -> str:
+        start = first(ctx)
+        if not (start[:4].isdigit() and start[5:7].isdigit()):
+            return start[:8] + f"{d2:02d}"
+        y, mo = int(start[:4]), int(start[5:7])
+        if wrapped:
+            y, mo = add_months(y, mo, 1)
+        return fmt_date(y, mo, d2)
+
+    return [
+        piece(span[0], m.end("d1"), "DATE", first, "start"),
+        piece(m.start("d2"), span[1], "DATE", second, "end"),
+    ]
+
+
+def _pat_weekend_days(f: Fragments) -> str:
+    day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    return rf"""(?:the\s+)?(?<!\w)weekend\s+of\s+(?:the\s+)?(?P<d1>{day})(?![\d%])
+                (?:\s*(?:{DASH}|&)\s*|\s+(?:and|to)\s+)(?:the\s+)?(?P<d2>{day})(?![\w%])
+                (?:\s+(?:of\s+)?{f.month("m")}(?:,?\s*{f.year("y")})?)?"""
 
 
 def _range_pieces(
@@ -1208,6 +1247,7 @@ _RULES: list[tuple[str, Callable[[Fragments], str], Parser, str]] = [
     ("date.day_month", _pat_date_dm, _parse_date, "NUM12 WEEKDAY"),
     ("date.ordinal_day", _pat_ordinal_day, _parse_ordinal_day, "NUM12"),
     ("date.weekday_ordinal", _pat_weekday_ordinal, _parse_weekday_ordinal, "WEEKDAY"),
+    ("date.weekend_days", _pat_weekend_days, _parse_weekend_days, "ANAPH"),
     ("date.month_year", _pat_month_year, _parse_month_year, "MONTH"),
     ("date.same_period", _pat_same_period, _parse_same_period, "UNIT ANAPH"),
     ("date.quarter", _pat_quarter, _parse_quarter, "UNIT HALF"),
@@ -1315,6 +1355,7 @@ def _hangs_on(rule: str, lex: Lexicon) -> set[str] | None:
         "date.relative_unit": set(_UNIT_CODES),
         "duration.plural": plural,
         "date.anaphora": set(lex.words.anaphora_heads),
+        "date.weekend_days": {"weekend"},
         "duration.count": singular | plural,
         "date.ago": singular | plural,
     }
