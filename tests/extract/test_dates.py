@@ -170,6 +170,34 @@ def test_the_weekend_of_two_days(text: str, ref: str, expect: list[tuple[str, st
     assert len({d.range_id for d in dates}) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expect"),
+    [
+        (
+            "Talks were held Thursday and Friday of last week.",
+            "2011-05-10",
+            [("Thursday", "2011-05-05"), ("Friday of last week", "2011-05-06")],
+        ),
+        ("It opened Thursday of last week.", "2011-05-10", [("Thursday of last week", "2011-05-05")]),
+        (
+            "They meet on Monday, Tuesday of next week.",
+            "2011-05-10",
+            [("Monday", "2011-05-16"), ("Tuesday of next week", "2011-05-17")],
+        ),
+        (
+            "On 3 May 2011 it began; it ended on Friday of the following week.",
+            None,
+            [("3 May 2011", "2011-05-03"), ("Friday of the following week", "2011-05-13")],
+        ),
+        ("It opened Friday of last week.", "2011", [("Friday of last week", "2011-WXX-5")]),
+    ],
+)
+def test_weekdays_of_a_named_week(text: str, ref: str | None, expect: list[tuple[str, str]]) -> None:
+    dates = find_dates(text, ref)
+    assert [(d.text, d.value) for d in dates] == expect
+    assert all(d.range_id is None for d in dates)
+
+
 def _article(text: str, view: str | None = None, **kw: object) -> Article:
     view = view if view is not None else text
     kw.setdefault("body", Span(start=0, end=len(text)))

@@ -363,6 +363,15 @@ class Context:
                 return fmt_date(y, m, day)
         return fmt_date(choice[0], choice[1], day)
 
+    def weekday_of_week(self, weekday: int, shift: int, anaphoric: bool) -> str:
+        """The weekday of the anchor's week shifted by `shift` weeks ("Friday of last week"); of
+        the week of the last date mentioned where the shift is anaphoric ("of the following week")."""
+        base = self.anaphor() if anaphoric else self.anchor()
+        d = base._date if base is not None else None
+        if d is None:
+            return f"{fmt_date(base.year if base else None)}-WXX-{weekday}"
+        return fmt_day(d + timedelta(days=weekday - d.isoweekday(), weeks=shift))
+
     def shifted_day(self, delta: int) -> str:
         d = self.anchor_date()
         if d is None:

@@ -402,6 +402,34 @@ def _pat_weekend_days(f: Fragments) -> str:
                 (?:\s+(?:of\s+)?{f.month("m")}(?:,?\s*{f.year("y")})?)?"""
 
 
+# Shift words that count from the last date mentioned rather than from the anchor.
+_ANAPHORIC_SHIFTS = frozenset({"the following", "the previous", "the next", "following"})
+
+
+def _parse_weekday_of_week(m: re.Match[str], r: Rules) -> list[Piece] | None:
+    """ "Friday of last week", "Thursday and Friday of last week": the days of a week named by its
+    shift from the anchor's (or, for "the following week", from the last date mentioned)."""
+    wd1 = r.weekday_number(m.group("w1"))
+    wd2 = r.weekday_number(m.group("w2")) if m.group("w2") else None
+    shift_word = " ".join(m.group("shift").lower().split())
+    shift = r._shift_words.get(shift_word)
+    if wd1 is None or shift is None or (m.group("w2") and wd2 is None):
+        return None
+    anaphoric = shift_word in _ANAPHORIC_SHIFTS
+    start, end = m.span()
+    if wd2 is None:
+        return [piece(start, end, "DATE", lambda ctx: ctx.weekday_of_week(wd1, shift, anaphoric))]
+    return [
+        piece(start, m.end("w1"), "DATE", lambda ctx: ctx.weekday_of_week(wd1, shift, anaphoric)),
+        piece(m.start("w2"), end, "DATE", lambda ctx: ctx.weekday_of_week(wd2, shift, anaphoric)),
+    ]
+
+
+def _pat_weekday_of_week(f: Fragments) -> str:
+    return rf"""{f.weekday("w1")}(?:(?:\s*,\s*|\s+(?:and|or|&)\s+){f.weekday("w2")})?
+                \s+of\s+(?P<shift>{f.shift})\s+week(?!\w)"""
+
+
 def _range_pieces(
     m: re.Match[str], r: Rules, first: tuple[str, str], second: tuple[str, str], start_group: str
 ) -> list[Piece] | None:
@@ -952,7 +980,7 @@ def _parse_relative_unit(m: re.Match[str], r: Rules) -> list[Piece] | None:
     unit = unit.lower()
     code = _UNIT_CODES[unit]
     shift = r._shift_words.get(shift_word, 0)
-    anaphoric = shift_word in ("the following", "the previous", "the next", "following")
+    anaphoric = shift_word in _ANAPHORIC_SHIFTS
     if shift_word in ("the past", "past") or (shift_word == "the last" and unit in ("decade", "century")):
         # "the past year", "the last decade": a stretch of time up to now
         if unit == "weekend":
@@ -1248,6 +1276,7 @@ _RULES: list[tuple[str, Callable[[Fragments], str], Parser, str]] = [
     ("date.ordinal_day", _pat_ordinal_day, _parse_ordinal_day, "NUM12"),
     ("date.weekday_ordinal", _pat_weekday_ordinal, _parse_weekday_ordinal, "WEEKDAY"),
     ("date.weekend_days", _pat_weekend_days, _parse_weekend_days, "ANAPH"),
+    ("date.weekday_of_week", _pat_weekday_of_week, _parse_weekday_of_week, "WEEKDAY"),
     ("date.month_year", _pat_month_year, _parse_month_year, "MONTH"),
     ("date.same_period", _pat_same_period, _parse_same_period, "UNIT ANAPH"),
     ("date.quarter", _pat_quarter, _parse_quarter, "UNIT HALF"),
@@ -1296,6 +1325,7 @@ _OPENS_WITH_TRIGGER = frozenset(
         "date.month_day",
         "date.day_month",
         "date.weekday_ordinal",
+        "date.weekday_of_week",
     }
 )
 
