@@ -198,6 +198,20 @@ def test_weekdays_of_a_named_week(text: str, ref: str | None, expect: list[tuple
     assert all(d.range_id is None for d in dates)
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expect"),
+    [
+        ("Sales fell in the last week of March.", "2009-04-01", [("the last week of March", "2009-W13")]),
+        ("It opens in the first week of June 2010.", None, [("the first week of June 2010", "2010-W22")]),
+        ("It opens in the second week of January.", "2011-12-20", [("the second week of January", "2012-W02")]),
+        ("It ended in the final week of February.", "2011-05-01", [("the final week of February", "2011-W08")]),
+        ("It ended in the fifth week of May.", "2011-05-01", [("May", "2011-05")]),
+    ],
+)
+def test_a_week_of_a_month(text: str, ref: str | None, expect: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expect
+
+
 def _article(text: str, view: str | None = None, **kw: object) -> Article:
     view = view if view is not None else text
     kw.setdefault("body", Span(start=0, end=len(text)))

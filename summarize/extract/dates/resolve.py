@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -371,6 +372,20 @@ class Context:
         if d is None:
             return f"{fmt_date(base.year if base else None)}-WXX-{weekday}"
         return fmt_day(d + timedelta(days=weekday - d.isoweekday(), weeks=shift))
+
+    def week_of_month(self, month: int, nth: int, year: int | None, span: tuple[int, int]) -> str:
+        """The ISO week of "the first ... fourth week" (nth 1-4) or "the last week" (-1) of a month:
+        the week holding the month's 4th, 11th ... or its fourth-last day, the first and last weeks
+        of which at least four days fall in the month."""
+        if year is None:
+            a = self.anchor()
+            if a is None or a.year is None:
+                return "XXXX-WXX"
+            year = closest_year(month, None, a, lambda: self.tense(*span))
+            if year is None:
+                return "XXXX-WXX"
+        day = 4 + 7 * (nth - 1) if nth > 0 else monthrange(year, month)[1] - 3
+        return fmt_week(date(year, month, day))
 
     def shifted_day(self, delta: int) -> str:
         d = self.anchor_date()

@@ -761,6 +761,23 @@ def _pat_quarter(f: Fragments) -> str:
                    |(?:(?:fiscal|financial)\s+)?{f.year("y")}|(?:(?:fiscal|financial)\s+)?year))?"""
 
 
+def _parse_week_of_month(m: re.Match[str], r: Rules) -> list[Piece] | None:
+    """ "the last week of March", "the first week of June 2010": an ISO week."""
+    word = m.group("ord").lower()
+    nth = -1 if word in r.lex.numbers.last_ordinals else r.lex.numbers.ordinals.get(word)
+    month = r.month_number(m.group("m"))
+    if nth is None or not (nth == -1 or 1 <= nth <= 4) or month is None:
+        return None
+    year = int(m.group("y")) if m.group("y") else None
+    span = m.span()
+    return [piece(span[0], span[1], "DATE", lambda ctx: ctx.week_of_month(month, nth, year, span))]
+
+
+def _pat_week_of_month(f: Fragments) -> str:
+    return rf"""(?:the\s+)?(?<!\w)(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+
+                {f.month("m")}(?:,?\s*{f.year("y")})?"""
+
+
 def _parse_quarter_code(m: re.Match[str], r: Rules) -> list[Piece] | None:
     q = int(m.group("q"))
     year = int(m.group("y")) if m.group("y") else None
@@ -1280,6 +1297,7 @@ _RULES: list[tuple[str, Callable[[Fragments], str], Parser, str]] = [
     ("date.month_year", _pat_month_year, _parse_month_year, "MONTH"),
     ("date.same_period", _pat_same_period, _parse_same_period, "UNIT ANAPH"),
     ("date.quarter", _pat_quarter, _parse_quarter, "UNIT HALF"),
+    ("date.week_of_month", _pat_week_of_month, _parse_week_of_month, "UNIT"),
     ("date.quarter_code", _pat_quarter_code, _parse_quarter_code, "QCODE"),
     ("date.holiday", _pat_holiday, _parse_holiday, "HOLIDAY"),
     ("date.season", _pat_season, _parse_season, "SEASON"),
@@ -1363,6 +1381,7 @@ _NEEDS_OPENING = frozenset(
         "duration.count",
         "date.anaphora",
         "date.ordinal_day",
+        "date.week_of_month",
     }
 )
 
@@ -1386,6 +1405,7 @@ def _hangs_on(rule: str, lex: Lexicon) -> set[str] | None:
         "duration.plural": plural,
         "date.anaphora": set(lex.words.anaphora_heads),
         "date.weekend_days": {"weekend"},
+        "date.week_of_month": {"week"},
         "duration.count": singular | plural,
         "date.ago": singular | plural,
     }
