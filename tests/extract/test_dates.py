@@ -212,6 +212,19 @@ def test_a_week_of_a_month(text: str, ref: str | None, expect: list[tuple[str, s
     assert [(d.text, d.value) for d in find_dates(text, ref)] == expect
 
 
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Output should recover by mid-2011.", [("mid-2011", "2011")]),
+        ("It slowed in early-2012 and late-2009.", [("early-2012", "2012"), ("late-2009", "2009")]),
+        ("In mid 2011 prices rose.", [("mid 2011", "2011")]),
+        ("The team won 1-2011 in points.", []),  # a hyphen before a year only after an edge word
+    ],
+)
+def test_a_year_after_an_edge_word_and_a_hyphen(text: str, expect: list[tuple[str, str]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, "2010-10-23")] == expect
+
+
 def _article(text: str, view: str | None = None, **kw: object) -> Article:
     view = view if view is not None else text
     kw.setdefault("body", Span(start=0, end=len(text)))

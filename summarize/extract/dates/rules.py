@@ -585,7 +585,10 @@ _NUMBER_SIGN = re.compile(r"(?:No|no|#)\.?\s*$").search  # "No. 2009", "#1999": 
 
 
 def _pat_year(f: Fragments) -> str:
-    return rf"""{f.edge}(?P<lead>the\s+year\s+|(?:fiscal|FY)\s*)?{f.year("y")}"""
+    # After an edge word a hyphen may stand before the year ("mid-2011"), elsewhere not ("1-2011").
+    year = f.year("y").replace("(?<![\\w$£€#.,/-])", "(?(edge)(?<![\\w$£€#.,/])|(?<![\\w$£€#.,/-]))", 1)
+    assert year != f.year("y")
+    return rf"""{f.edge}(?P<lead>the\s+year\s+|(?:fiscal|FY)\s*)?{year}"""
 
 
 def _parse_year_range(m: re.Match[str], r: Rules) -> list[Piece] | None:
