@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from summarize.extract.dates.lexicon import Lexicon
 
@@ -343,10 +343,28 @@ def may_begin_with(pattern: re.Pattern[str], prefix: Iterable[str]) -> bool:
     """
     steps = [tuple({v for c in chars for v in (c, c.lower(), c.upper(), *_LOWERS_TO.get(c, ""))}) for chars in prefix]
     try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        return len(steps) in _advance(tree, {0}, steps)
+        return len(steps) in _advance(_parsed(pattern), {0}, steps)
     except (_Unknown, AttributeError, TypeError, ValueError):
         return True
+
+
+def may_match_at(pattern: re.Pattern[str], prefix: Iterable[str]) -> bool:
+    """Whether a match of `pattern` of one character or more may begin the text `prefix` stands for
+    (as in `may_begin_with`): one that ends inside it, or one that runs on to its end and beyond.
+
+    Read as `may_begin_with` is: the answer may be yes where no text matches, but is never no
+    where some text does.
+    """
+    steps = [tuple({v for c in chars for v in (c, c.lower(), c.upper(), *_LOWERS_TO.get(c, ""))}) for chars in prefix]
+    try:
+        return any(p > 0 for p in _advance(_parsed(pattern), {0}, steps))
+    except (_Unknown, AttributeError, TypeError, ValueError):
+        return True
+
+
+@lru_cache(maxsize=512)
+def _parsed(pattern: re.Pattern[str]) -> list[tuple[object, object]]:
+    return _sre_parse.parse(pattern.pattern, pattern.flags)  # type: ignore[no-any-return]
 
 
 def _advance(items: Iterable[tuple[object, object]], at: set[int], steps: list[tuple[str, ...]]) -> set[int]:

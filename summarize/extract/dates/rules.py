@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from summarize.extract.dates.grammar import DASH, RANGE_SEP, Fragments, may_begin_with, trie
+from summarize.extract.dates.grammar import DASH, RANGE_SEP, Fragments, may_begin_with, may_match_at, trie
 from summarize.extract.dates.lexicon import Lexicon, Unit, load_lexicon
 from summarize.extract.dates.resolve import Context
 from summarize.extract.dates.values import add_months, duration, fmt_date, fmt_number
@@ -52,12 +52,29 @@ class Combined(NamedTuple):
     single: int | None = None  # the rule's index where there is one rule: `match` is its own pattern's
 
 
+AtRules = tuple[tuple[int, Callable[..., "re.Match[str] | None"]], ...]
+
+
 class Plan(NamedTuple):
     # (index, pattern's match) of each rule a match of which may open with the trigger word
-    at: tuple[tuple[int, Callable[..., re.Match[str] | None]], ...]
+    at: AtRules
     before: Combined | None  # the rules a match of which may open with words before it
     before_rules: tuple[int, ...]  # their indexes
     openers: dict[str, Combined | None]  # those of them that may open with a given word (see `Rules.opener`)
+    digits: bool  # a plan for numbers (the rules are read for any digits, see `Rules.follow`)
+    # those of `at` that may match the text at the trigger, or how often it has come (see `Rules.follow`)
+    follows: dict[str, AtRules | int]
+
+
+_FOLLOWS = 4096
+_SEEN = 3
+_DIGITS = "0123456789"
+_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029"
+
+
+def _step(c: str) -> str:
+    """The characters a character of the text stands for when rules are read for it (see `Rules.follow`)."""
+    return _DIGITS if "0" <= c <= "9" else _SPACES if c.isspace() else c
 
 
 def _uncaptured(source: str, prefix: str) -> str:
@@ -162,8 +179,31 @@ class Rules:
             at = tuple(i for i in indexes if i not in self._needs_opening)
             before = tuple(i for i in indexes if i not in self.opens_with_trigger)
             alone = tuple((i, self.rules[i].pattern.match) for i in at)
-            plan = self.plans[key] = Plan(alone, self._combine(before), before, {})
+            digits = kind in ("NUM12", "YEAR4", "NUM")
+            plan = self.plans[key] = Plan(alone, self._combine(before), before, {}, digits, {})
         return plan
+
+    def follow(self, plan: Plan, key: str, seen: int | None) -> AtRules:
+        """The rules of `plan.at` that may match where the trigger and the two characters after it
+        read `key` (for a plan of numbers: how many digits, then the two characters).
+
+        Read off the patterns (`may_match_at`, every digit standing for any and every space for any)
+        once per plan and key, where the key has come `_SEEN` times (`seen` of them before): most
+        rules a trigger may start fail on the next character or two ("March said", "2009 to",
+        "Monday the"), but reading them costs as much as trying them a few hundred times. A plan
+        keeps at most `_FOLLOWS` keys, then tries all its rules where the key is new.
+        """
+        if len(plan.follows) >= _FOLLOWS and seen is None:
+            return plan.at
+        seen = (seen or 0) + 1
+        if seen < _SEEN:
+            plan.follows[key] = seen
+            return plan.at
+        steps = [_DIGITS] * int(key[0]) + [_step(c) for c in key[1:]] if plan.digits else [_step(c) for c in key]
+        chosen = plan.follows[key] = tuple(
+            (i, match) for i, match in plan.at if may_match_at(self.rules[i].pattern, steps)
+        )
+        return chosen
 
     def opener(self, plan: Plan, word: str) -> Combined | None:
         """The rules to try before a trigger at an opening word (lower case) of the text.

@@ -101,7 +101,12 @@ def _at_triggers(
             plan = _plan(scan, lowered, rules, word, after)
             if plan is None:
                 continue
-        for index, match in plan.at:
+        at_rules = plan.at
+        if len(at_rules) > 1:  # those that may match the next two characters (see `Rules.follow`)
+            key = str(after - at) + lowered[after : after + 2] if plan.digits else lowered[at : after + 2]
+            chosen = plan.follows.get(key)
+            at_rules = chosen if chosen.__class__ is tuple else rules.follow(plan, key, chosen)  # type: ignore[arg-type]
+        for index, match in at_rules:
             m = match(scan, at)
             if m is not None:
                 end = m.end()
