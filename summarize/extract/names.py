@@ -671,13 +671,16 @@ def _scan(view: str) -> list[NameSpan]:
         )
     if "(" in view:
         spans = _acronym_names(view, spans)
-    if lex.foreign_heads.intersection(_capitalised_words(view)):
+    if _foreign_gate().search(view) or _FOREIGN_LINK.search(view):
         spans = _foreign_names(view, spans)
     return _resolve(view, spans)
 
 
-def _capitalised_words(view: str) -> set[str]:
-    return set(_CAPITALISED.findall(view))
+@lru_cache(maxsize=1)
+def _foreign_gate() -> re.Pattern[str]:
+    """Any organisation word of another language, as a whole word: whether the pass below can apply."""
+    heads = sorted(_lexicon().foreign_heads, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, heads)) + r")\b")
 
 
 # "Union des femmes ...", "Institut für ...": an organisation word followed by a preposition of
@@ -690,7 +693,6 @@ _ENGLISH_VERBS = frozenset(
     "says warns argues adds notes welcomes calls urges wants claims insists believes represents includes "
     "agrees disagrees accepts rejects plans hopes fears expects supports opposes".split()
 )
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÞĀ-Ž][^\W\d_]+")
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'’-]*)")
 
 

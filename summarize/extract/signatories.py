@@ -622,23 +622,29 @@ _LIST_RESUMES = re.compile(r",\s+(?:and\s+)?(?:by\s+|also\s+)?(?=(?:the|a|an)\s|
 
 
 def _signers_listed(
-    article: Article, start: int, limit: int, rule: str, document: str | None, **kw: object
+    article: Article,
+    start: int,
+    limit: int,
+    rule: str,
+    document: str | None,
+    default_kind: SignatoryKind | None = None,
 ) -> list[_Found]:
     """Signers of the list at ``start``, which a relative clause may interrupt: "Dr Ann Roe,
     who has practised here for 27 years, and Father Tom Lee"."""
     view = article.view
     end = _list_end(view, start, limit)
-    out = _signers(article, start, end, rule, document, **kw)  # type: ignore[arg-type]
+    out = _signers(article, start, end, rule, document, default_kind=default_kind)
     if view[end : end + 1] == ":":
         # "by three collectives: the A, the B and C": the names, not the count they add up to
-        named = _signers(article, end + 1, _list_end(view, end + 1, limit), rule, document, **kw)  # type: ignore[arg-type]
+        named = _signers(article, end + 1, _list_end(view, end + 1, limit), rule, document, default_kind=default_kind)
         if named:
             out = [f for f in out if f.kind != "group"] + named
     if out and _RELATIVE_AFTER.match(view, end, limit):
         stop = view.find(";", end, limit)
         resume = _LIST_RESUMES.search(view, end, stop if stop > 0 else limit)
         if resume:
-            out += _signers(article, resume.end(), _list_end(view, resume.end(), limit), rule, document, **kw)  # type: ignore[arg-type]
+            stop = _list_end(view, resume.end(), limit)
+            out += _signers(article, resume.end(), stop, rule, document, default_kind=default_kind)
     return out
 
 
